@@ -1,0 +1,45 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format extract update compile i18n-check bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+# Compiled catalogs are build output: always rebuilt from the .po sources.
+compile: $(STAMP)
+	$(BIN)/pybabel compile -d translations --statistics
+
+run: compile
+	$(BIN)/flask --app glossary_service.wsgi run --host 127.0.0.1 --port 5000
+
+test: compile lint
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Translation workflow: content and code -> messages.pot -> every messages.po.
+extract: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --omit-header --sort-by-file \
+	  --add-comments=Translators: -k lazy_gettext -o translations/messages.pot .
+
+update: extract
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap
+
+bench: compile
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .ruff_cache
+	find translations -name '*.mo' -delete

@@ -1,0 +1,320 @@
+"""The JSON API under /api/v1, as ../shared/CONTRACT.md describes it."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from flask import Blueprint, Response, current_app, g, request
+from flask_babel import gettext
+from werkzeug.exceptions import BadRequest
+
+from .errors import Problem
+from .glossary import Glossary, LocaleView, LocalizedTerm
+from .index import Match
+from .locales import MalformedTag
+from .text import fold
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+MAX_QUERY_LENGTH = 200
+MAX_LIMIT = 50
+_OPENAPI = json.loads(resources.files(__package__).joinpath("openapi.json").read_text("utf-8"))
+
+
+def glossary() -> Glossary:
+    return current_app.extensions["glossary"]
+
+
+def json_response(body: dict, status: int = 200) -> Response:
+    return current_app.response_class(
+        json.dumps(body, ensure_ascii=False, separators=(",", ":")),
+        status=status,
+        mimetype="application/json",
+    )
+
+
+# -- shaping terms ------------------------------------------------------------
+
+
+def term_summary(view: LocaleView, t: LocalizedTerm) -> dict:
+    return {
+        "id": t.id,
+        "term": t.term,
+        "short_definition": t.short_definition,
+        "category": {"id": t.source.category, "label": t.category_label},
+        "url": f"/api/v1/terms/{t.id}?lang={view.info.code}",
+    }
+
+
+def whole_term(view: LocaleView, t: LocalizedTerm) -> dict:
+    lang = view.info.code
+    body = {
+        "id": t.id,
+        "locale": lang,
+        "term": t.term,
+        "aliases": list(t.aliases),
+        "short_definition": t.short_definition,
+        "definition": t.definition,
+        "category": {"id": t.source.category, "label": t.category_label},
+        "related": [
+            {
+                "id": rid,
+                "term": view.terms[rid].term,
+                "url": f"/api/v1/terms/{rid}?lang={lang}",
+            }
+            for rid in t.source.related
+        ],
+        "sources": [
+            {"document": doc, "title": glossary().content.sources[doc].title}
+            for doc in t.source.sources
+        ],
+        "translation": {
+            "complete": not t.fallback_fields,
+            "fallback_fields": list(t.fallback_fields),
+        },
+        "other_languages": [
+            {
+                "locale": code,
+                "term": glossary().view(code).terms[t.id].term,
+                "url": f"/api/v1/terms/{t.id}?lang={code}",
+            }
+            for code in glossary().locales
+            if code != lang
+        ],
+        "url": f"/api/v1/terms/{t.id}?lang={lang}",
+        "html_url": f"/terms/{t.id}?lang={lang}",
+    }
+    if t.source.pronunciation:
+        body["pronunciation"] = t.source.pronunciation
+    return body
+
+
+def suggestions(view: LocaleView, query: str) -> list[dict]:
+    return [
+        {"id": m.term_id, "term": view.terms[m.term_id].term}
+        for m in view.index.search(query, limit=5)
+    ]
+
+
+# -- parameters ------------------------------------------------------------
+
+
+def query_param(name: str = "q") -> str:
+    value = request.args.get(name)
+    if value is None or not value.strip():
+        raise Problem(
+            400,
+            "invalid-parameter",
+            gettext("The query parameter %(name)s is required.", name=name),
+        )
+    if len(value) > MAX_QUERY_LENGTH:
+        raise Problem(
+            400,
+            "invalid-parameter",
+            gettext(
+                "The query parameter %(name)s is longer than %(max)s characters.",
+                name=name,
+                max=MAX_QUERY_LENGTH,
+            ),
+        )
+    return value
+
+
+def limit_param() -> int:
+    raw = request.args.get("limit", "10")
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+        raise Problem(
+            400,
+            "invalid-parameter",
+            gettext("limit must be a whole number from 1 to %(max)s.", max=MAX_LIMIT),
+        )
+    return int(raw)
+
+
+# -- routes --------------------------------------------------------------
+
+
+@bp.get("/terms")
+def list_terms():
+    """All terms, in the served locale's alphabetical order."""
+    view: LocaleView = g.view
+    letter = request.args.get("letter")
+    category = request.args.get("category")
+    if letter is not None and (len(letter) != 1 or not letter.isalnum()):
+        raise Problem(400, "invalid-parameter", gettext("letter must be a single letter."))
+    if category is not None and category not in glossary().content.categories:
+        raise Problem(
+            400,
+            "invalid-parameter",
+            gettext("Unknown category. Known categories: %(ids)s.", ids=", ".join(
+                glossary().content.categories
+            )),
+        )
+    wanted_letter = fold(letter)[:1] if letter else None
+    terms = []
+    for term_id in view.sorted_ids:
+        t = view.terms[term_id]
+        if category and t.source.category != category:
+            continue
+        if wanted_letter and fold(t.term)[:1] != wanted_letter:
+            continue
+        terms.append(term_summary(view, t))
+    return json_response({"locale": view.info.code, "count": len(terms), "terms": terms})
+
+
+@bp.get("/terms/<term_id>")
+def get_term(term_id: str):
+    """One whole term."""
+    view: LocaleView = g.view
+    t = view.terms.get(term_id)
+    if t is None:
+        raise Problem(
+            404,
+            "term-not-found",
+            gettext("No term has this id."),
+            suggestions=suggestions(view, term_id.replace("-", " ")[:MAX_QUERY_LENGTH]),
+        )
+    return json_response(whole_term(view, t))
+
+
+def _matched_body(view: LocaleView, query: str, match: Match) -> dict:
+    body = whole_term(view, view.terms[match.term_id])
+    body["matched"] = {"query": query, "by": match.by, "score": match.score}
+    return body
+
+
+@bp.get("/lookup")
+def lookup():
+    """Resolve what a reader typed or saw: name, alias, inflection, misspelling."""
+    view: LocaleView = g.view
+    query = query_param()
+    match = view.index.lookup(query)
+    if match is None and view.info.code != "en":
+        # Readers of every language meet English terms (and typos of them).
+        match = glossary().english.index.lookup(query)
+        if match is not None:
+            match = Match(match.term_id, "english", round(match.score * 0.9, 3))
+    if match is None:
+        raise Problem(
+            404,
+            "no-match",
+            gettext("No term is close enough to what you looked up."),
+            suggestions=suggestions(view, query),
+        )
+    return json_response(_matched_body(view, query, match))
+
+
+@bp.get("/search")
+def search():
+    """Ranked suggestions for a search box."""
+    view: LocaleView = g.view
+    query = query_param()
+    limit = limit_param()
+    results = []
+    for m in view.index.search(query, limit):
+        t = view.terms[m.term_id]
+        results.append(
+            {
+                "id": t.id,
+                "term": t.term,
+                "short_definition": t.short_definition,
+                "score": m.score,
+            }
+        )
+    return json_response({"query": query, "locale": view.info.code, "results": results})
+
+
+@bp.post("/annotate")
+def annotate():
+    """Every glossary term in a text, with code point offsets."""
+    text, body_lang = _annotate_body()
+    view: LocaleView = g.view
+    if body_lang is not None and request.args.get("lang") is None:
+        # The body's lang answers for the text it comes with; a lang in the
+        # query string still wins, as it does everywhere.
+        view = _view_for_body_lang(body_lang)
+    matches = []
+    for span in view.index.annotate(text):
+        t = view.terms[span.term_id]
+        matches.append(
+            {
+                "start": span.start,
+                "end": span.end,
+                "text": text[span.start : span.end],
+                "id": t.id,
+                "term": t.term,
+                "short_definition": t.short_definition,
+            }
+        )
+    g.view = view
+    return json_response({"locale": view.info.code, "matches": matches})
+
+
+def _view_for_body_lang(lang: object) -> LocaleView:
+    if not isinstance(lang, str):
+        raise Problem(422, "invalid-body", gettext("lang must be a string."))
+    try:
+        code = glossary().negotiator.match(lang) or "en"
+    except MalformedTag:
+        raise Problem(
+            400, "invalid-language-tag", gettext("lang is not a valid language tag.")
+        ) from None
+    return glossary().view(code)
+
+
+def _annotate_body() -> tuple[str, object]:
+    mimetype = request.mimetype
+    if mimetype == "application/json":
+        try:
+            data = request.get_json()
+        except BadRequest:
+            raise Problem(400, "invalid-body", gettext("The body is not valid JSON.")) from None
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            raise Problem(
+                422,
+                "invalid-body",
+                gettext('The body must be a JSON object with a string member "text".'),
+            )
+        return data["text"], data.get("lang")
+    if mimetype == "text/plain":
+        charset = request.mimetype_params.get("charset", "utf-8").lower()
+        if charset not in {"utf-8", "utf8"}:
+            raise Problem(415, "unsupported-media-type", gettext("Send text in UTF-8."))
+        try:
+            return request.get_data().decode("utf-8"), None
+        except UnicodeDecodeError:
+            raise Problem(400, "invalid-body", gettext("The body is not valid UTF-8.")) from None
+    raise Problem(
+        415,
+        "unsupported-media-type",
+        gettext("Send the text as application/json or text/plain in UTF-8."),
+    )
+
+
+@bp.get("/locales")
+def locales():
+    """The served locales, how complete and how reviewed each is."""
+    gl = glossary()
+    return json_response(
+        {
+            "default": "en",
+            "locales": [
+                {
+                    "code": info.code,
+                    "name": info.name,
+                    "english_name": info.english_name,
+                    "direction": info.direction,
+                    "completeness": gl.completeness(info.code),
+                    "review": info.review,
+                }
+                for info in gl.locales.values()
+            ],
+        }
+    )
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """This API, described in OpenAPI 3.1."""
+    return json_response(_OPENAPI)

@@ -1,0 +1,215 @@
+"""The glossary's English content: loaded from TOML files and checked, once.
+
+Pure Python, no Flask. A mistake in a content file (an unknown related id, an
+alias claimed by two terms, an overlong tooltip...) raises ``ContentError``
+naming the file, the line and the term, so a broken glossary never serves.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .text import phrase_key
+
+CONTENT_DIR = Path(__file__).parent / "content"
+
+#: Fields of a term that translators translate, in catalog order.
+TRANSLATABLE_FIELDS = ("term", "aliases", "short_definition", "definition")
+#: Aliases travel through gettext as one message, joined by this separator.
+ALIAS_SEPARATOR = "; "
+TOOLTIP_MAX_WORDS = 25
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_REQUIRED = {
+    "id": str,
+    "term": str,
+    "aliases": list,
+    "short_definition": str,
+    "definition": str,
+    "related": list,
+    "sources": list,
+}
+_OPTIONAL = {"pronunciation": str}
+
+
+class ContentError(ValueError):
+    """The content files are not fit to serve; the message lists every problem."""
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    pronunciation: str | None
+    short_definition: str
+    definition: str
+    category: str
+    related: tuple[str, ...]
+    sources: tuple[str, ...]
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Content:
+    terms: dict[str, Term]  # in file order; treat as read-only
+    categories: dict[str, Category]
+    sources: dict[str, Source]
+
+
+def term_context(term_id: str, field: str) -> str:
+    """The gettext ``msgctxt`` of one field of one term."""
+    return f"{term_id}|{field}"
+
+
+def category_context(category_id: str) -> str:
+    return f"category/{category_id}|label"
+
+
+def load_content(content_dir: Path = CONTENT_DIR) -> Content:
+    """Load and check every content file; raise ContentError listing all problems."""
+    problems: list[str] = []
+    sources = _load_sources(content_dir / "sources.toml", problems)
+    categories: dict[str, Category] = {}
+    terms: dict[str, Term] = {}
+    files = sorted((content_dir / "terms").glob("*.toml"))
+    if not files:
+        problems.append(f"{content_dir / 'terms'}: no content files")
+    for path in files:
+        _load_file(path, categories, terms, problems)
+    _check_links(terms, sources, problems)
+    _check_unique_names(terms, problems)
+    if problems:
+        raise ContentError("Glossary content is invalid:\n  " + "\n  ".join(problems))
+    return Content(terms=terms, categories=categories, sources=sources)
+
+
+def _parse_toml(path: Path, problems: list[str]) -> tuple[dict, str] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+        return tomllib.loads(text), text
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        problems.append(f"{path}: {exc}")
+        return None
+
+
+def _load_sources(path: Path, problems: list[str]) -> dict[str, Source]:
+    parsed = _parse_toml(path, problems)
+    if parsed is None:
+        return {}
+    docs = parsed[0].get("documents", {})
+    return {key: Source(document=key, title=doc["title"]) for key, doc in docs.items()}
+
+
+def _line_of(text: str, term_id: object) -> int:
+    """Line of ``id = "<term_id>"`` in the file: tomllib keeps no positions."""
+    first_term = max(text.find("[[terms]]"), 0)
+    pattern = rf'^\s*id\s*=\s*["\']{re.escape(str(term_id))}["\']'
+    m = re.compile(pattern, re.M).search(text, first_term)
+    return text.count("\n", 0, m.start()) + 1 if m else 0
+
+
+def _load_file(path, categories, terms, problems) -> None:
+    parsed = _parse_toml(path, problems)
+    if parsed is None:
+        return
+    data, text = parsed
+    cat = data.get("category", {})
+    if not (isinstance(cat.get("id"), str) and isinstance(cat.get("label"), str)):
+        problems.append(f"{path}: [category] needs an id and a label")
+        return
+    if cat["id"] in categories:
+        problems.append(f"{path}: category '{cat['id']}' is defined twice")
+    categories[cat["id"]] = Category(id=cat["id"], label=cat["label"])
+    for raw in data.get("terms", []):
+        term = _make_term(raw, cat["id"], path, _line_of(text, raw.get("id")), problems)
+        if term is None:
+            continue
+        if term.id in terms:
+            problems.append(f"{term.file}:{term.line}: term '{term.id}': id used twice")
+        terms[term.id] = term
+
+
+def _make_term(raw: dict, category: str, path: Path, line: int, problems) -> Term | None:
+    where = f"{path.name}:{line}: term '{raw.get('id', '?')}'"
+    bad = [f"{where}: missing field '{k}'" for k in _REQUIRED if k not in raw]
+    bad += [
+        f"{where}: field '{k}' must be a {t.__name__}"
+        for k, t in {**_REQUIRED, **_OPTIONAL}.items()
+        if k in raw and not isinstance(raw[k], t)
+    ]
+    bad += [f"{where}: unknown field '{k}'" for k in raw if k not in _REQUIRED | _OPTIONAL]
+    if bad:
+        problems.extend(bad)
+        return None
+    if not _ID.match(raw["id"]):
+        problems.append(f"{where}: id must be lowercase kebab-case")
+    for field in ("term", "short_definition", "definition"):
+        if not raw[field].strip():
+            problems.append(f"{where}: '{field}' is empty")
+        if "<" in raw[field] or ">" in raw[field]:
+            problems.append(f"{where}: '{field}' contains markup; content is plain text")
+    if any(not isinstance(a, str) or not a.strip() or ";" in a for a in raw["aliases"]):
+        problems.append(f"{where}: aliases must be non-empty strings without ';'")
+    words = len(raw["short_definition"].split())
+    if words > TOOLTIP_MAX_WORDS:
+        problems.append(
+            f"{where}: short_definition has {words} words, more than {TOOLTIP_MAX_WORDS}"
+        )
+    return Term(
+        id=raw["id"],
+        term=raw["term"].strip(),
+        aliases=tuple(a.strip() for a in raw["aliases"]),
+        pronunciation=raw.get("pronunciation"),
+        short_definition=raw["short_definition"].strip(),
+        definition=raw["definition"].strip(),
+        category=category,
+        related=tuple(raw["related"]),
+        sources=tuple(raw["sources"]),
+        file=path.name,
+        line=line,
+    )
+
+
+def _check_links(terms: dict[str, Term], sources: dict[str, Source], problems) -> None:
+    for t in terms.values():
+        where = f"{t.file}:{t.line}: term '{t.id}'"
+        for rel in t.related:
+            if rel not in terms or rel == t.id:
+                problems.append(f"{where}: related id '{rel}' is unknown")
+        if not t.sources:
+            problems.append(f"{where}: cites no source document")
+        for doc in t.sources:
+            if doc not in sources:
+                problems.append(f"{where}: source document '{doc}' is unknown")
+
+
+def _check_unique_names(terms: dict[str, Term], problems) -> None:
+    """One name, one term: otherwise lookup and annotate could not decide."""
+    owner: dict[str, str] = {}
+    for t in terms.values():
+        for name in (t.term, *t.aliases):
+            key = phrase_key(name)
+            if not key:
+                problems.append(f"{t.file}:{t.line}: term '{t.id}': name '{name}' has no letters")
+            elif owner.setdefault(key, t.id) != t.id:
+                problems.append(
+                    f"{t.file}:{t.line}: term '{t.id}': alias '{name}' is also claimed by "
+                    f"'{owner[key]}'"
+                )

@@ -1,0 +1,196 @@
+"""The glossary as served: content + translations + indexes, per locale.
+
+Pure Python (Babel, no Flask). English is checked and indexed at start-up; each
+other locale is localized and indexed the first time a request needs it, then
+kept for the life of the process (read-only, shared by all threads). On
+Lambda this keeps a cold start from paying for twelve languages when the
+request wants one.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from .content import (
+    ALIAS_SEPARATOR,
+    TRANSLATABLE_FIELDS,
+    Content,
+    ContentError,
+    Term,
+    category_context,
+    term_context,
+)
+from .index import Index, NamedTerm
+from .locales import DEFAULT_LOCALE, LocaleInfo, Negotiator, discover_locales
+from .text import fold
+
+
+@dataclass(frozen=True)
+class LocalizedTerm:
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    short_definition: str
+    definition: str
+    category_label: str
+    # Fields shown in English because their translation is missing or outdated.
+    fallback_fields: tuple[str, ...]
+    source: Term  # the English term: pronunciation, related, sources, category id
+
+
+class LocaleView:
+    """Everything one locale serves, built once."""
+
+    def __init__(self, info: LocaleInfo, content: Content, catalog, english: LocaleView | None):
+        self.info = info
+        self._catalog = catalog
+        self.terms: dict[str, LocalizedTerm] = {
+            t.id: self._localize(t, content.categories[t.category].label)
+            for t in content.terms.values()
+        }
+        self.category_labels = {
+            c.id: self._text(category_context(c.id), c.label)[0]
+            for c in content.categories.values()
+        }
+        self._english = english
+        # Readers expect dictionary order without regard to accents or case;
+        # ties fall back to the accented form, then to the id for stability.
+        self.sorted_ids = tuple(
+            sorted(self.terms, key=lambda i: (fold(self.terms[i].term), self.terms[i].term, i))
+        )
+
+    def _text(self, context: str, english: str) -> tuple[str, bool]:
+        """The translation, or English and False when none is current.
+
+        pybabel leaves untranslated and fuzzy (outdated) entries out of the
+        compiled catalog, so a missing key is exactly "not current".
+        """
+        if self._catalog is None:
+            return english, True
+        key = f"{context}\x04{english}"
+        translated = self._catalog._catalog.get(key)
+        if translated:
+            return translated, True
+        return english, False
+
+    def _localize(self, t: Term, category_label: str) -> LocalizedTerm:
+        texts: dict[str, str] = {}
+        fallback = []
+        for field in TRANSLATABLE_FIELDS:
+            english = ALIAS_SEPARATOR.join(t.aliases) if field == "aliases" else getattr(t, field)
+            if not english:
+                texts[field] = english
+                continue
+            texts[field], current = self._text(term_context(t.id, field), english)
+            if not current:
+                fallback.append(field)
+        label, current = self._text(category_context(t.category), category_label)
+        if not current:
+            fallback.append("category")
+        aliases = tuple(a.strip() for a in texts["aliases"].split(";") if a.strip())
+        return LocalizedTerm(
+            id=t.id,
+            term=texts["term"],
+            aliases=aliases,
+            short_definition=texts["short_definition"],
+            definition=texts["definition"],
+            category_label=label,
+            fallback_fields=tuple(fallback),
+            source=t,
+        )
+
+    @cached_property
+    def index(self) -> Index:
+        english = self._english
+        named = (
+            NamedTerm(
+                id=t.id,
+                term=t.term,
+                aliases=t.aliases,
+                english_names=(
+                    (english.terms[t.id].term, *english.terms[t.id].aliases) if english else ()
+                ),
+            )
+            for t in self.terms.values()
+        )
+        return Index(self.info.code, named)
+
+    def translated_keys(self) -> set[str]:
+        return set(self._catalog._catalog) if self._catalog is not None else set()
+
+
+class Glossary:
+    """Content, served locales and their views; safe to share across threads."""
+
+    def __init__(self, content: Content, translations_dir: Path):
+        self.content = content
+        self.translations_dir = translations_dir
+        self.locales: dict[str, LocaleInfo] = discover_locales(translations_dir)
+        self.negotiator = Negotiator(list(self.locales))
+        self._views: dict[str, LocaleView] = {}
+        self._lock = threading.Lock()
+        self.english = LocaleView(self.locales[DEFAULT_LOCALE], content, None, None)
+        self._views[DEFAULT_LOCALE] = self.english
+        self.english.index  # noqa: B018 - built now, so start-up proves the content indexes
+
+    def view(self, code: str) -> LocaleView:
+        view = self._views.get(code)
+        if view is None:
+            with self._lock:
+                view = self._views.get(code)
+                if view is None:
+                    view = self._build_view(code)
+                    self._views[code] = view
+        return view
+
+    def _build_view(self, code: str) -> LocaleView:
+        info = self.locales[code]
+        try:
+            catalog = Translations.load(str(self.translations_dir), [info.catalog])
+        except (OSError, ValueError) as exc:
+            raise ContentError(f"catalog for {code} cannot be read: {exc}") from exc
+        if isinstance(catalog, NullTranslations) and not isinstance(catalog, Translations):
+            raise ContentError(f"catalog for {code} is missing from {self.translations_dir}")
+        return LocaleView(info, self.content, catalog, self.english)
+
+    def load_all(self) -> None:
+        """Build every locale now (tests, and servers that prefer slow starts)."""
+        for code in self.locales:
+            self.view(code).index  # noqa: B018
+
+    @cached_property
+    def expected_keys(self) -> frozenset[str]:
+        """Every message a complete catalog translates, from messages.pot."""
+        pot = self.translations_dir / "messages.pot"
+        keys = set()
+        if pot.is_file():
+            with pot.open("rb") as fh:
+                for message in read_po(fh):
+                    if message.id:
+                        msgid = message.id if isinstance(message.id, str) else message.id[0]
+                        keys.add(f"{message.context}\x04{msgid}" if message.context else msgid)
+        else:
+            for t in self.content.terms.values():
+                for field in TRANSLATABLE_FIELDS:
+                    english = (
+                        ALIAS_SEPARATOR.join(t.aliases) if field == "aliases" else getattr(t, field)
+                    )
+                    if english:
+                        keys.add(f"{term_context(t.id, field)}\x04{english}")
+        return frozenset(keys)
+
+    def completeness(self, code: str) -> float:
+        if code == DEFAULT_LOCALE:
+            return 1.0
+        expected = self.expected_keys
+        if not expected:
+            return 0.0
+        done = len(expected & self.view(code).translated_keys())
+        return round(done / len(expected), 4)
+

@@ -1,0 +1,313 @@
+"""The matching engine: lookup, search-as-you-type and annotate, for one locale.
+
+Pure Python, no Flask. An ``Index`` is built once from the names of the terms
+(localized names and aliases, English ones as a fallback for lookup, and
+generated plural forms) and is immutable afterwards, so it can be shared by
+every request and thread.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .text import fold_case, is_cjk, join_keys, tokens
+
+# How much each kind of name counts when it matches.
+_WEIGHT = {"term": 1.0, "alias": 0.95, "inflection": 0.9, "english": 0.85}
+# Plural endings added to the last word of a name, per language, so that
+# "biopsies" or "metástasis óseas" are found without listing every form.
+_PLURALS = {
+    "en": (("y", "ies"), ("", "s"), ("", "es")),
+    "es": (("", "s"), ("", "es")),
+    "pt": (("", "s"), ("", "es")),
+    "fr": (("", "s"), ("", "x")),
+}
+_ABBREVIATION = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,4}$")
+
+
+@dataclass(frozen=True)
+class Name:
+    """One way a term can be written: its name, an alias, a form."""
+
+    key: str  # folded phrase key: what matching compares
+    exact: str  # case-folded with accents kept: ranks an exact-accent match first
+    term_id: str
+    by: str  # term | alias | inflection | english
+    # Short capital abbreviations ("PR", "CR") match free text only in capitals,
+    # so everyday words are not annotated as terms.
+    case_sensitive: bool
+    surface: str
+
+    @property
+    def weight(self) -> float:
+        return _WEIGHT[self.by]
+
+
+@dataclass(frozen=True)
+class Match:
+    term_id: str
+    by: str  # term | alias | inflection | english | misspelling
+    score: float
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    term_id: str
+
+
+@dataclass(frozen=True)
+class NamedTerm:
+    """What the index needs to know of a term in its locale."""
+
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    english_names: tuple[str, ...] = ()
+
+
+def _fuzzy_budget(length: int) -> int:
+    """Edits forgiven: none for short words, where one edit is another word."""
+    return 0 if length < 4 else 1 if length < 8 else 2
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance, giving up above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _deletes(word: str) -> set[str]:
+    """The word and every way to drop one letter of it (symmetric-delete fuzzy)."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class Index:
+    def __init__(self, locale: str, terms: Iterable[NamedTerm]):
+        self.locale = locale
+        names = list(self._names(locale, terms))
+        by_key: dict[str, list[Name]] = {}
+        for name in names:
+            by_key.setdefault(name.key, []).append(name)
+        for group in by_key.values():
+            group.sort(key=lambda n: -n.weight)
+        self._by_key = by_key
+
+        # Search scans one string holding every key, so a query is a handful of
+        # C-speed ``str.find`` calls rather than a Python loop over names.
+        self._keys = sorted(by_key)
+        self._haystack = "\n".join(self._keys) + "\n"
+        self._offsets = []
+        pos = 0
+        for key in self._keys:
+            self._offsets.append(pos)
+            pos += len(key) + 1
+
+        # Fuzzy matching: symmetric deletes of whole keys (lookup) and of word
+        # prefixes (search as you type).
+        self._key_deletes: dict[str, set[str]] = {}
+        self._prefix_deletes: dict[str, set[str]] = {}
+        for key in self._keys:
+            if _fuzzy_budget(len(key)):
+                for d in _deletes(key):
+                    self._key_deletes.setdefault(d, set()).add(key)
+            for word in set(key.split()):
+                for n in range(4, len(word) + 1):
+                    for d in _deletes(word[:n]):
+                        self._prefix_deletes.setdefault(d, set()).add(key)
+
+        # Annotate: names that may appear in running text, by first token,
+        # longest first. English names of other locales are left out: they would
+        # mark English words inside, say, Spanish prose.
+        phrases: dict[str, list[tuple[tuple[str, ...], Name]]] = {}
+        for name in names:
+            if name.by == "english":
+                continue
+            toks = tuple(t.key for t in tokens(name.surface))
+            phrases.setdefault(toks[0], []).append((toks, name))
+        for group in phrases.values():
+            group.sort(key=lambda p: (-len(p[0]), -p[1].weight))
+        self._phrases = phrases
+
+    @staticmethod
+    def _names(locale: str, terms: Iterable[NamedTerm]) -> Iterable[Name]:
+        language = locale.split("-")[0]
+        seen: set[tuple[str, str]] = set()
+        generated = []
+        for t in terms:
+            for by, surfaces in (
+                ("term", (t.term,)),
+                ("alias", t.aliases),
+                ("english", t.english_names),
+            ):
+                for surface in surfaces:
+                    key = join_keys([tok.key for tok in tokens(surface)])
+                    if not key or (key, t.id) in seen:
+                        continue
+                    seen.add((key, t.id))
+                    yield Name(
+                        key=key,
+                        exact=fold_case(surface),
+                        term_id=t.id,
+                        by=by,
+                        case_sensitive=bool(_ABBREVIATION.match(surface)),
+                        surface=surface,
+                    )
+                    if by != "english":
+                        generated.append((surface, t.id))
+        # Generated plurals only fill gaps: a name some term really has wins.
+        taken = {key for key, _ in seen}
+        for surface, term_id in generated:
+            if _ABBREVIATION.match(surface):
+                continue
+            for strip, add in _PLURALS.get(language, ()):
+                if not surface.endswith(strip) or surface[-1:].isupper():
+                    continue
+                form = surface[: len(surface) - len(strip)] + add
+                key = join_keys([tok.key for tok in tokens(form)])
+                if key and key not in taken:
+                    taken.add(key)
+                    yield Name(key, fold_case(form), term_id, "inflection", False, form)
+
+    # -- lookup -----------------------------------------------------------
+
+    def lookup(self, query: str) -> Match | None:
+        """The term a reader means: by name or alias, any case or accents, or a
+        small misspelling. None when nothing is close enough."""
+        key = join_keys([t.key for t in tokens(query)])
+        if not key:
+            return None
+        group = self._by_key.get(key)
+        if group:
+            exact = fold_case(query.strip())
+            best = max(group, key=lambda n: (n.exact == exact, n.weight))
+            accent_factor = 1.0 if best.exact == exact else 0.97
+            return Match(best.term_id, best.by, round(best.weight * accent_factor, 3))
+        return self._fuzzy_lookup(key)
+
+    def _fuzzy_lookup(self, key: str) -> Match | None:
+        budget = _fuzzy_budget(len(key))
+        if not budget:
+            return None
+        candidates: set[str] = set()
+        for d in _deletes(key):
+            candidates |= self._key_deletes.get(d, set())
+        best: tuple[float, str, Name] | None = None
+        for cand in candidates:
+            dist = edit_distance(key, cand, budget)
+            if dist > budget:
+                continue
+            name = self._by_key[cand][0]
+            score = round(name.weight * (1 - dist / max(len(cand), len(key))) * 0.9, 3)
+            if best is None or (score, cand) > (best[0], best[1]):
+                best = (score, cand, name)
+        if best is None:
+            return None
+        return Match(best[2].term_id, "misspelling", best[0])
+
+    # -- search -----------------------------------------------------------
+
+    def search(self, query: str, limit: int = 10) -> list[Match]:
+        """Ranked suggestions for a search box: names that start with the
+        query, then names with a later word that does, then names containing
+        it, then close misspellings. One result per term, best score."""
+        key = join_keys([t.key for t in tokens(query)])
+        if not key or limit <= 0:
+            return []
+        best: dict[str, Match] = {}
+
+        def offer(name: Name, tier_floor: float, closeness: float, by: str) -> None:
+            score = round(tier_floor + 0.2 * closeness * name.weight + 0.1 * name.weight, 4)
+            current = best.get(name.term_id)
+            if current is None or score > current.score:
+                best[name.term_id] = Match(name.term_id, by, score)
+
+        hay = self._haystack
+        pos = hay.find(key)
+        while pos != -1:
+            i = bisect.bisect_right(self._offsets, pos) - 1
+            cand = self._keys[i]
+            start_in_key = pos - self._offsets[i]
+            closeness = len(key) / len(cand)
+            if start_in_key == 0:
+                tier = 0.7  # prefix
+            elif cand[start_in_key - 1] == " " or is_cjk(cand[start_in_key - 1]):
+                tier = 0.4  # a later word starts with it
+            else:
+                tier = 0.2  # inside a word
+            for name in self._by_key[cand]:
+                offer(name, tier, closeness, name.by)
+            pos = hay.find(key, pos + 1)
+
+        budget = _fuzzy_budget(len(key.split()[-1]))
+        if len(best) < limit and budget:
+            last = key.split()[-1]
+            head = key[: len(key) - len(last)]
+            candidates: set[str] = set()
+            for d in _deletes(last):
+                candidates |= self._prefix_deletes.get(d, set())
+            for cand in candidates:
+                if head and head.strip() not in cand:
+                    continue
+                words = cand.split()
+                dist = min(edit_distance(last, w[: len(last)], 1) for w in words)
+                if dist <= 1:
+                    for name in self._by_key[cand]:
+                        if name.term_id not in best:
+                            offer(name, 0.0, 1 - dist / len(last), "misspelling")
+        ranked = sorted(best.values(), key=lambda m: (-m.score, m.term_id))
+        return ranked[:limit]
+
+    # -- annotate ---------------------------------------------------------
+
+    def annotate(self, text: str) -> list[Span]:
+        """Every term in free text: leftmost, longest, never overlapping, whole
+        words (single characters in Chinese), offsets in code points."""
+        toks = tokens(text)
+        keys = [t.key for t in toks]
+        spans = []
+        i, n = 0, len(toks)
+        while i < n:
+            group = self._phrases.get(keys[i])
+            if group:
+                for phrase, name in group:
+                    end = i + len(phrase)
+                    if end > n or tuple(keys[i:end]) != phrase:
+                        continue
+                    start_cp, end_cp = toks[i].start, toks[end - 1].end
+                    if name.case_sensitive and not _same_letters(
+                        text[start_cp:end_cp], name.surface
+                    ):
+                        continue
+                    spans.append(Span(start_cp, end_cp, name.term_id))
+                    i = end - 1
+                    break
+            i += 1
+        return spans
+
+    # -- for callers ------------------------------------------------------
+
+    @property
+    def name_count(self) -> int:
+        return sum(len(g) for g in self._by_key.values())
+
+
+def _same_letters(found: str, surface: str) -> bool:
+    return "".join(c for c in found if c.isalnum()) == "".join(c for c in surface if c.isalnum())

@@ -1,0 +1,124 @@
+"""Which locales are served, what they are called, and how a request picks one.
+
+Pure Python, no Flask. A locale is served when its compiled catalog exists
+(``translations/<dir>/LC_MESSAGES/messages.mo``): adding a language is adding a
+catalog. Public codes are BCP 47 (``zh-Hans``); catalog directories use Babel's
+underscores (``zh_Hans``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale
+from babel.core import get_global
+
+DEFAULT_LOCALE = "en"
+
+# Well-formed BCP 47 language tags (RFC 5646 section 2.1, without grandfathered
+# tags): language, optional script, region, variants, extensions, private use.
+_BCP47 = re.compile(
+    r"""^(?P<lang>[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{5,8})
+        (?:-(?P<script>[a-z]{4}))?
+        (?:-(?P<region>[a-z]{2}|\d{3}))?
+        (?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*
+        (?:-[a-wyz\d](?:-[a-z\d]{2,8})+)*
+        (?:-x(?:-[a-z\d]{1,8})+)?$""",
+    re.I | re.X,
+)
+# Codes that name a served language by another name.
+_LANGUAGE_ALIASES = {"fil": "tl", "tgl": "tl", "iw": "he", "zho": "zh", "chi": "zh"}
+_LIKELY = get_global("likely_subtags")
+
+
+class MalformedTag(ValueError):
+    """A language tag that is not well-formed BCP 47."""
+
+
+@dataclass(frozen=True)
+class LocaleInfo:
+    code: str  # public BCP 47 code, e.g. "zh-Hans"
+    catalog: str  # Babel identifier and catalog directory, e.g. "zh_Hans"
+    name: str  # its own name
+    english_name: str
+    direction: str  # "ltr" or "rtl"
+    review: str
+
+
+def discover_locales(translations_dir: Path) -> dict[str, LocaleInfo]:
+    """English plus every locale with a compiled catalog, keyed by public code."""
+    found = {DEFAULT_LOCALE: _describe(DEFAULT_LOCALE, "source language", translations_dir)}
+    for mo in sorted(translations_dir.glob("*/LC_MESSAGES/messages.mo")):
+        catalog = mo.parent.parent.name
+        info = _describe(catalog, None, translations_dir)
+        found[info.code] = info
+    return found
+
+
+def _describe(catalog: str, review: str | None, translations_dir: Path) -> LocaleInfo:
+    babel_locale = Locale.parse(catalog)
+    if review is None:
+        review_file = translations_dir / catalog / "review.txt"
+        review = (
+            review_file.read_text(encoding="utf-8").strip()
+            if review_file.is_file()
+            else "not reviewed"
+        )
+    return LocaleInfo(
+        code=catalog.replace("_", "-"),
+        catalog=catalog,
+        name=babel_locale.get_display_name(babel_locale) or catalog,
+        english_name=babel_locale.get_display_name("en") or catalog,
+        direction=babel_locale.text_direction,
+        review=review,
+    )
+
+
+class Negotiator:
+    """Maps language tags onto the served locales, with sensible fallbacks."""
+
+    def __init__(self, served: list[str] | tuple[str, ...]):
+        self._served = {code.lower(): code for code in served}
+
+    def match(self, tag: str) -> str | None:
+        """The served code for a tag, or None if that language is not served.
+
+        :raise MalformedTag: the tag is not well-formed BCP 47.
+        """
+        tag = tag.strip().replace("_", "-")
+        m = _BCP47.match(tag)
+        if not m or len(tag) > 64:
+            raise MalformedTag(tag)
+        lang = m["lang"].lower().split("-")[0]
+        lang = _LANGUAGE_ALIASES.get(lang, lang)
+        script = m["script"]
+        if script is None:
+            # zh-TW means Traditional characters, zh-CN Simplified: CLDR's
+            # likely subtags know which script a language and region imply.
+            likely = _LIKELY.get(f"{lang}_{(m['region'] or '').upper()}") or _LIKELY.get(lang)
+            script = likely.split("_")[1] if likely and likely.count("_") >= 2 else None
+        for candidate in (f"{lang}-{script}", lang):
+            if candidate.lower() in self._served:
+                return self._served[candidate.lower()]
+        return None
+
+    def negotiate(self, lang_param: str | None, accepted: list[tuple[str, float]]) -> str:
+        """``lang`` wins, then Accept-Language by quality, then English.
+
+        :raise MalformedTag: only for a malformed ``lang``; a malformed
+            Accept-Language entry is skipped, as browsers send odd ones.
+        """
+        if lang_param is not None:
+            return self.match(lang_param) or DEFAULT_LOCALE
+        for tag, quality in sorted(accepted, key=lambda item: -item[1]):
+            if quality <= 0 or tag == "*":
+                continue
+            try:
+                code = self.match(tag)
+            except MalformedTag:
+                continue
+            if code:
+                return code
+        return DEFAULT_LOCALE
