@@ -31,7 +31,7 @@ format: $(STAMP)
 
 # Translation workflow: content and code -> messages.pot -> every messages.po.
 extract: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg --omit-header --sort-by-file \
+	PYTHONPATH=. $(BIN)/pybabel extract -F babel.cfg --omit-header --sort-by-file \
 	  --add-comments=Translators: -k lazy_gettext -o translations/messages.pot .
 
 update: extract

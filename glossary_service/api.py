@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 
 from flask import Blueprint, Response, current_app, g, request
 from flask_babel import gettext
@@ -13,13 +12,13 @@ from .errors import Problem
 from .glossary import Glossary, LocaleView, LocalizedTerm
 from .index import Match
 from .locales import MalformedTag
+from .openapi import DOCUMENT as OPENAPI_DOCUMENT
 from .text import fold
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 MAX_QUERY_LENGTH = 200
 MAX_LIMIT = 50
-_OPENAPI = json.loads(resources.files(__package__).joinpath("openapi.json").read_text("utf-8"))
 
 
 def glossary() -> Glossary:
@@ -317,4 +316,4 @@ def locales():
 @bp.get("/openapi.json")
 def openapi():
     """This API, described in OpenAPI 3.1."""
-    return json_response(_OPENAPI)
+    return json_response(OPENAPI_DOCUMENT)

@@ -32,7 +32,9 @@ _REQUIRED = {
     "related": list,
     "sources": list,
 }
-_OPTIONAL = {"pronunciation": str}
+# lookup_only: aliases a reader may type, but too common in running text to
+# mark there ("distant" for the SEER distant stage).
+_OPTIONAL = {"pronunciation": str, "lookup_only": list}
 
 
 class ContentError(ValueError):
@@ -56,6 +58,7 @@ class Term:
     id: str
     term: str
     aliases: tuple[str, ...]
+    lookup_only: tuple[str, ...]
     pronunciation: str | None
     short_definition: str
     definition: str
@@ -167,6 +170,8 @@ def _make_term(raw: dict, category: str, path: Path, line: int, problems) -> Ter
             problems.append(f"{where}: '{field}' contains markup; content is plain text")
     if any(not isinstance(a, str) or not a.strip() or ";" in a for a in raw["aliases"]):
         problems.append(f"{where}: aliases must be non-empty strings without ';'")
+    if not set(raw.get("lookup_only", [])) <= set(raw["aliases"]):
+        problems.append(f"{where}: lookup_only lists a name that is not an alias")
     words = len(raw["short_definition"].split())
     if words > TOOLTIP_MAX_WORDS:
         problems.append(
@@ -176,6 +181,7 @@ def _make_term(raw: dict, category: str, path: Path, line: int, problems) -> Ter
         id=raw["id"],
         term=raw["term"].strip(),
         aliases=tuple(a.strip() for a in raw["aliases"]),
+        lookup_only=tuple(raw.get("lookup_only", ())),
         pronunciation=raw.get("pronunciation"),
         short_definition=raw["short_definition"].strip(),
         definition=raw["definition"].strip(),

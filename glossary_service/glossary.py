@@ -113,6 +113,7 @@ class LocaleView:
                 id=t.id,
                 term=t.term,
                 aliases=t.aliases,
+                lookup_only=t.source.lookup_only if english is None else (),
                 english_names=(
                     (english.terms[t.id].term, *english.terms[t.id].aliases) if english else ()
                 ),

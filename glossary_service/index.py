@@ -40,6 +40,7 @@ class Name:
     # so everyday words are not annotated as terms.
     case_sensitive: bool
     surface: str
+    in_text: bool = True  # may be marked in running text
 
     @property
     def weight(self) -> float:
@@ -68,6 +69,7 @@ class NamedTerm:
     term: str
     aliases: tuple[str, ...]
     english_names: tuple[str, ...] = ()
+    lookup_only: tuple[str, ...] = ()  # found by lookup and search, never in free text
 
 
 def _fuzzy_budget(length: int) -> int:
@@ -134,11 +136,10 @@ class Index:
                         self._prefix_deletes.setdefault(d, set()).add(key)
 
         # Annotate: names that may appear in running text, by first token,
-        # longest first. English names of other locales are left out: they would
-        # mark English words inside, say, Spanish prose.
+        # longest first.
         phrases: dict[str, list[tuple[tuple[str, ...], Name]]] = {}
         for name in names:
-            if name.by == "english":
+            if not name.in_text:
                 continue
             toks = tuple(t.key for t in tokens(name.surface))
             phrases.setdefault(toks[0], []).append((toks, name))
@@ -169,8 +170,11 @@ class Index:
                         by=by,
                         case_sensitive=bool(_ABBREVIATION.match(surface)),
                         surface=surface,
+                        # English names would mark English words inside, say,
+                        # Spanish prose.
+                        in_text=by != "english" and surface not in t.lookup_only,
                     )
-                    if by != "english":
+                    if by != "english" and surface not in t.lookup_only:
                         generated.append((surface, t.id))
         # Generated plurals only fill gaps: a name some term really has wins.
         taken = {key for key, _ in seen}

@@ -1,0 +1,497 @@
+"""The OpenAPI 3.1 document of the JSON API, built once at import.
+
+Tests validate it with openapi-spec-validator and check every documented
+response schema against real responses, so it cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+from . import __version__
+
+LANG = {
+    "name": "lang",
+    "in": "query",
+    "required": False,
+    "description": (
+        "BCP 47 language tag (es, es-MX, zh-Hans, zh-TW, pt-BR, ar...). Wins over "
+        "Accept-Language. A well-formed tag that is not served falls back to English; "
+        "a malformed one is a 400 problem."
+    ),
+    "schema": {"type": "string", "maxLength": 64},
+}
+ACCEPT_LANGUAGE = {
+    "name": "Accept-Language",
+    "in": "header",
+    "required": False,
+    "description": "Used when lang is absent, with its q-values; malformed entries are skipped.",
+    "schema": {"type": "string"},
+}
+IF_NONE_MATCH = {
+    "name": "If-None-Match",
+    "in": "header",
+    "required": False,
+    "description": "An ETag from an earlier response: answered with 304 if unchanged.",
+    "schema": {"type": "string"},
+}
+Q = {
+    "name": "q",
+    "in": "query",
+    "required": True,
+    "description": "What the reader typed or saw.",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+}
+
+
+def ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def problem(description: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/problem+json": {"schema": ref("Problem")}},
+    }
+
+
+def ok(description: str, schema: str) -> dict:
+    return {
+        "description": description,
+        "headers": {
+            "ETag": {"schema": {"type": "string"}},
+            "Cache-Control": {"schema": {"type": "string"}},
+            "Content-Language": {"schema": {"type": "string"}},
+            "Vary": {"schema": {"type": "string"}},
+        },
+        "content": {"application/json": {"schema": ref(schema)}},
+    }
+
+
+NOT_MODIFIED = {"description": "Not modified: the ETag in If-None-Match still matches."}
+BAD_REQUEST = problem("A parameter or the lang tag is invalid.")
+GET_PARAMS = [LANG, ACCEPT_LANGUAGE, IF_NONE_MATCH]
+
+STRING = {"type": "string"}
+CATEGORY = {
+    "type": "object",
+    "required": ["id", "label"],
+    "properties": {"id": STRING, "label": STRING},
+}
+TERM_LINK = {
+    "type": "object",
+    "required": ["id", "term"],
+    "properties": {"id": STRING, "term": STRING},
+}
+
+SCHEMAS = {
+    "Problem": {
+        "type": "object",
+        "description": "RFC 9457 problem details; title and detail are in the served locale.",
+        "required": ["type", "title", "status", "detail"],
+        "properties": {
+            "type": {"type": "string", "format": "uri-reference"},
+            "title": STRING,
+            "status": {"type": "integer", "minimum": 400, "maximum": 599},
+            "detail": STRING,
+            "suggestions": {
+                "type": "array",
+                "description": "Terms the client may have meant (404 on terms and lookup).",
+                "items": TERM_LINK,
+            },
+        },
+    },
+    "TermSummary": {
+        "type": "object",
+        "required": ["id", "term", "short_definition", "category", "url"],
+        "properties": {
+            "id": STRING,
+            "term": STRING,
+            "short_definition": STRING,
+            "category": CATEGORY,
+            "url": STRING,
+        },
+    },
+    "TermList": {
+        "type": "object",
+        "required": ["locale", "count", "terms"],
+        "properties": {
+            "locale": STRING,
+            "count": {"type": "integer", "minimum": 0},
+            "terms": {"type": "array", "items": ref("TermSummary")},
+        },
+    },
+    "Term": {
+        "type": "object",
+        "required": [
+            "id",
+            "locale",
+            "term",
+            "aliases",
+            "short_definition",
+            "definition",
+            "category",
+            "related",
+            "sources",
+            "translation",
+            "other_languages",
+            "url",
+            "html_url",
+        ],
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+            "locale": STRING,
+            "term": STRING,
+            "aliases": {"type": "array", "items": STRING},
+            "pronunciation": {
+                "type": "string",
+                "description": "English respelling, stressed syllable in capitals; only "
+                "where it helps.",
+            },
+            "short_definition": {"type": "string", "description": "Tooltip text."},
+            "definition": STRING,
+            "category": CATEGORY,
+            "related": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "term", "url"],
+                    "properties": {"id": STRING, "term": STRING, "url": STRING},
+                },
+            },
+            "sources": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "required": ["document", "title"],
+                    "properties": {"document": STRING, "title": STRING},
+                },
+            },
+            "translation": {
+                "type": "object",
+                "description": "Which fields are shown in English because their translation "
+                "is missing or outdated (fuzzy).",
+                "required": ["complete", "fallback_fields"],
+                "properties": {
+                    "complete": {"type": "boolean"},
+                    "fallback_fields": {
+                        "type": "array",
+                        "items": {
+                            "enum": [
+                                "term",
+                                "aliases",
+                                "short_definition",
+                                "definition",
+                                "category",
+                            ]
+                        },
+                    },
+                },
+            },
+            "other_languages": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["locale", "term", "url"],
+                    "properties": {"locale": STRING, "term": STRING, "url": STRING},
+                },
+            },
+            "url": STRING,
+            "html_url": STRING,
+        },
+    },
+    "LookupResult": {
+        "allOf": [
+            ref("Term"),
+            {
+                "type": "object",
+                "required": ["matched"],
+                "properties": {
+                    "matched": {
+                        "type": "object",
+                        "required": ["query", "by", "score"],
+                        "properties": {
+                            "query": STRING,
+                            "by": {
+                                "enum": [
+                                    "term",
+                                    "alias",
+                                    "inflection",
+                                    "english",
+                                    "misspelling",
+                                ],
+                                "description": "term/alias: a name in the served locale; "
+                                "inflection: a generated plural; english: an English name; "
+                                "misspelling: a close spelling.",
+                            },
+                            "score": {"type": "number", "minimum": 0, "maximum": 1},
+                        },
+                    }
+                },
+            },
+        ]
+    },
+    "SearchResults": {
+        "type": "object",
+        "required": ["query", "locale", "results"],
+        "properties": {
+            "query": STRING,
+            "locale": STRING,
+            "results": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "term", "short_definition", "score"],
+                    "properties": {
+                        "id": STRING,
+                        "term": STRING,
+                        "short_definition": STRING,
+                        "score": {"type": "number", "minimum": 0, "maximum": 1},
+                    },
+                },
+            },
+        },
+    },
+    "AnnotateRequest": {
+        "type": "object",
+        "required": ["text"],
+        "properties": {
+            "text": {"type": "string"},
+            "lang": {
+                "type": "string",
+                "description": "Language of the text; the lang query parameter wins.",
+            },
+        },
+    },
+    "Annotations": {
+        "type": "object",
+        "required": ["locale", "matches"],
+        "properties": {
+            "locale": STRING,
+            "matches": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["start", "end", "text", "id", "term", "short_definition"],
+                    "properties": {
+                        "start": {"type": "integer", "minimum": 0},
+                        "end": {"type": "integer", "minimum": 1},
+                        "text": STRING,
+                        "id": STRING,
+                        "term": STRING,
+                        "short_definition": STRING,
+                    },
+                },
+            },
+        },
+    },
+    "Locales": {
+        "type": "object",
+        "required": ["default", "locales"],
+        "properties": {
+            "default": STRING,
+            "locales": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": [
+                        "code",
+                        "name",
+                        "english_name",
+                        "direction",
+                        "completeness",
+                        "review",
+                    ],
+                    "properties": {
+                        "code": STRING,
+                        "name": STRING,
+                        "english_name": STRING,
+                        "direction": {"enum": ["ltr", "rtl"]},
+                        "completeness": {"type": "number", "minimum": 0, "maximum": 1},
+                        "review": {
+                            "type": "string",
+                            "description": "How the translation was reviewed, honestly.",
+                        },
+                    },
+                },
+            },
+        },
+    },
+    "Health": {
+        "type": "object",
+        "required": ["status", "terms", "locales", "version"],
+        "properties": {
+            "status": {"const": "ok"},
+            "terms": {"type": "integer"},
+            "locales": {"type": "array", "items": STRING},
+            "version": STRING,
+        },
+    },
+}
+
+PATHS = {
+    "/api/v1/terms": {
+        "get": {
+            "operationId": "listTerms",
+            "summary": "All terms, sorted alphabetically for the served locale.",
+            "parameters": [
+                *GET_PARAMS,
+                {
+                    "name": "letter",
+                    "in": "query",
+                    "required": False,
+                    "description": "First letter of the localized term, accents ignored.",
+                    "schema": {"type": "string", "minLength": 1, "maxLength": 1},
+                },
+                {
+                    "name": "category",
+                    "in": "query",
+                    "required": False,
+                    "description": "A category id; unknown ids are a 400 problem.",
+                    "schema": {"type": "string"},
+                },
+            ],
+            "responses": {
+                "200": ok("The terms.", "TermList"),
+                "304": NOT_MODIFIED,
+                "400": BAD_REQUEST,
+            },
+        }
+    },
+    "/api/v1/terms/{id}": {
+        "get": {
+            "operationId": "getTerm",
+            "summary": "One whole term.",
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                *GET_PARAMS,
+            ],
+            "responses": {
+                "200": ok("The term.", "Term"),
+                "304": NOT_MODIFIED,
+                "400": BAD_REQUEST,
+                "404": problem("No such id; suggestions lists close terms."),
+            },
+        }
+    },
+    "/api/v1/lookup": {
+        "get": {
+            "operationId": "lookup",
+            "summary": "Resolve a name, alias, abbreviation, inflection or misspelling.",
+            "description": "Matches in the served locale, then in English.",
+            "parameters": [Q, *GET_PARAMS],
+            "responses": {
+                "200": ok("The term, with how it matched.", "LookupResult"),
+                "304": NOT_MODIFIED,
+                "400": BAD_REQUEST,
+                "404": problem("Nothing close enough; suggestions lists close terms."),
+            },
+        }
+    },
+    "/api/v1/search": {
+        "get": {
+            "operationId": "search",
+            "summary": "Ranked suggestions for a search box.",
+            "description": "Prefix matches first, then later words, then inside words, "
+            "then close misspellings; accent- and case-insensitive.",
+            "parameters": [
+                Q,
+                {
+                    "name": "limit",
+                    "in": "query",
+                    "required": False,
+                    "schema": {"type": "integer", "minimum": 1, "maximum": 50, "default": 10},
+                },
+                *GET_PARAMS,
+            ],
+            "responses": {
+                "200": ok("Suggestions, best first.", "SearchResults"),
+                "304": NOT_MODIFIED,
+                "400": BAD_REQUEST,
+            },
+        }
+    },
+    "/api/v1/annotate": {
+        "post": {
+            "operationId": "annotate",
+            "summary": "Find every glossary term in a text.",
+            "description": "Offsets are Unicode code points; longest match wins; no "
+            "overlaps; whole words in scripts with spaces. Bodies over 64 KiB: 413.",
+            "parameters": [LANG, ACCEPT_LANGUAGE],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": ref("AnnotateRequest")},
+                    "text/plain": {"schema": {"type": "string"}},
+                },
+            },
+            "responses": {
+                "200": {
+                    "description": "The matches, in text order.",
+                    "content": {"application/json": {"schema": ref("Annotations")}},
+                },
+                "400": problem("Invalid JSON or UTF-8, or an invalid lang."),
+                "413": problem("Body over 64 KiB."),
+                "415": problem("Not JSON or UTF-8 text."),
+                "422": problem("JSON of the wrong shape."),
+            },
+        }
+    },
+    "/api/v1/locales": {
+        "get": {
+            "operationId": "locales",
+            "summary": "The served locales.",
+            "parameters": GET_PARAMS,
+            "responses": {
+                "200": ok("The locales.", "Locales"),
+                "304": NOT_MODIFIED,
+                "400": BAD_REQUEST,
+            },
+        }
+    },
+    "/api/v1/openapi.json": {
+        "get": {
+            "operationId": "openapi",
+            "summary": "This document.",
+            "parameters": GET_PARAMS,
+            "responses": {
+                "200": {
+                    "description": "OpenAPI 3.1",
+                    "content": {"application/json": {"schema": {"type": "object"}}},
+                },
+                "304": NOT_MODIFIED,
+                "400": BAD_REQUEST,
+            },
+        }
+    },
+    "/healthz": {
+        "get": {
+            "operationId": "health",
+            "summary": "Liveness and what is served.",
+            "parameters": GET_PARAMS,
+            "responses": {
+                "200": ok("Healthy.", "Health"),
+                "304": NOT_MODIFIED,
+                "400": BAD_REQUEST,
+            },
+        }
+    },
+}
+
+DOCUMENT = {
+    "openapi": "3.1.0",
+    "info": {
+        "title": "Oncology glossary service",
+        "version": __version__,
+        "description": (
+            "Plain-language definitions of cancer terms in many languages. Every response "
+            "says its locale (Content-Language, `locale`) and carries Vary: Accept-Language. "
+            "Successful GETs carry ETag and Cache-Control and answer If-None-Match with 304. "
+            "CORS: any origin may GET and POST, without credentials. Errors are RFC 9457 "
+            "problem details with a stable `type` (tag:glossary-service,2026:problem/<slug>) "
+            "and a translated title and detail."
+        ),
+    },
+    "servers": [{"url": "/"}],
+    "paths": PATHS,
+    "components": {"schemas": SCHEMAS},
+}

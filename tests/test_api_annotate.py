@@ -1,0 +1,103 @@
+"""POST /api/v1/annotate: every glossary term in free text."""
+
+from __future__ import annotations
+
+import pytest
+
+TEXT = (
+    "Stage IV breast cancer with bone metastases. PD-L1 testing was done. "
+    "Now NED after chemotherapy; her PS is 1."
+)
+
+
+def annotate(client, **kwargs):
+    r = client.post("/api/v1/annotate", **kwargs)
+    assert r.status_code == 200, r.get_data(as_text=True)
+    return r.get_json()
+
+
+def check_spans(text: str, matches: list[dict]) -> None:
+    last_end = 0
+    for m in matches:
+        assert text[m["start"] : m["end"]] == m["text"]
+        assert m["start"] >= last_end  # sorted, no overlap
+        last_end = m["end"]
+        assert set(m) == {"start", "end", "text", "id", "term", "short_definition"}
+
+
+def test_json_body(client):
+    body = annotate(client, json={"text": TEXT})
+    assert body["locale"] == "en"
+    check_spans(TEXT, body["matches"])
+    ids = [m["id"] for m in body["matches"]]
+    for expected in ["pd-l1", "no-evidence-of-disease", "chemotherapy", "performance-status"]:
+        assert expected in ids
+    assert ids[0] == "stage-4-cancer"
+
+
+def test_longest_match_wins(client):
+    text = "A biopsy confirmed non-small cell lung cancer."
+    matches = annotate(client, json={"text": text})["matches"]
+    assert ("non-small cell lung cancer", "non-small-cell-lung-cancer") in {
+        (m["text"], m["id"]) for m in matches
+    }
+
+
+def test_plain_text_body(client):
+    body = annotate(client, data=TEXT.encode(), content_type="text/plain; charset=utf-8")
+    check_spans(TEXT, body["matches"])
+    assert body["matches"]
+
+
+def test_offsets_are_code_points(client):
+    text = "😀😀 Ça va: metastasis."
+    (m,) = annotate(client, json={"text": text})["matches"]
+    assert text[m["start"] : m["end"]] == "metastasis"
+
+
+def test_spanish_by_body_lang(client):
+    text = "Tiene metástasis en el hígado y recibe quimioterapia."
+    body = annotate(client, json={"text": text, "lang": "es"})
+    assert body["locale"] == "es"
+    check_spans(text, body["matches"])
+    assert {"metastasis", "chemotherapy"} <= {m["id"] for m in body["matches"]}
+    assert all(m["short_definition"] for m in body["matches"])
+
+
+def test_spanish_without_accents(client):
+    text = "Metastasis y quimioterapia, luego remision."
+    ids = [m["id"] for m in annotate(client, json={"text": text}, query_string={"lang": "es"})[
+        "matches"
+    ]]
+    assert ids == ["metastasis", "chemotherapy", "remission"]
+
+
+def test_whole_words_only(client):
+    assert annotate(client, json={"text": "chemotherapeutically xmetastasis"})["matches"] == []
+
+
+def test_empty_text(client):
+    assert annotate(client, json={"text": ""})["matches"] == []
+
+
+def test_body_over_64_kib_is_413(client, problem):
+    problem(client.post("/api/v1/annotate", json={"text": "a" * (64 * 1024)}), 413)
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type", "status"),
+    [
+        (b"{not json", "application/json", 400),
+        (b'["text"]', "application/json", 422),
+        (b'{"text": 5}', "application/json", 422),
+        (b'{"txt": "x"}', "application/json", 422),
+        (b'{"text": "x", "lang": 5}', "application/json", 422),
+        (b'{"text": "x", "lang": "e!s"}', "application/json", 400),
+        (b"\xff\xfe bad", "text/plain", 400),
+        (b"text", "text/html", 415),
+        (b"text", "application/x-www-form-urlencoded", 415),
+        (b"text", "text/plain; charset=latin-1", 415),
+    ],
+)
+def test_bad_bodies(client, problem, data, content_type, status):
+    problem(client.post("/api/v1/annotate", data=data, content_type=content_type), status)

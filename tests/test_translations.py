@@ -1,0 +1,117 @@
+"""Babel catalogs: extraction, completeness, and honest fallback to English."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from conftest import ROOT, TRANSLATED_LOCALES, compile_catalogs
+from glossary_service import create_app
+from glossary_service.content import load_content, term_context
+from glossary_service.extract import extract_glossary
+
+
+def test_extractor_gives_every_field_a_context_and_a_comment():
+    path = ROOT / "glossary_service/content/terms/outlook.toml"
+    messages = list(extract_glossary(path.open("rb"), [], [], {}))
+    contexts = {msg[2][0] for msg in messages}
+    assert "category/outlook|label" in contexts
+    assert {"remission|term", "remission|short_definition", "remission|definition"} <= contexts
+    for _line, funcname, (_context, msgid), comments in messages:
+        assert funcname == "pgettext" and msgid and comments
+
+
+def test_catalog_template_is_up_to_date(tmp_path):
+    """messages.pot matches what extraction gives now (run `make extract`)."""
+    out = tmp_path / "messages.pot"
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
+         "--omit-header", "--sort-by-file", "--add-comments=Translators:",
+         "-k", "lazy_gettext", "-o", str(out), "."],
+        cwd=ROOT, check=True, capture_output=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+    )
+    def entries(p: Path):
+        with p.open("rb") as fh:
+            return {(m.context, m.id) for m in read_po(fh) if m.id}
+    assert entries(out) == entries(ROOT / "translations/messages.pot")
+
+
+@pytest.mark.parametrize("locale", TRANSLATED_LOCALES)
+def test_catalog_is_complete_and_current(locale):
+    """Every message translated, none fuzzy, placeholders kept."""
+    po = ROOT / "translations" / locale.replace("-", "_") / "LC_MESSAGES/messages.po"
+    with po.open("rb") as fh:
+        catalog = read_po(fh)
+    problems = []
+    for m in catalog:
+        if not m.id:
+            continue
+        if not m.string or m.fuzzy:
+            problems.append(f"{'fuzzy' if m.fuzzy else 'untranslated'}: {m.context} {m.id!r}")
+        for placeholder in ("%(name)s", "%(max)s", "%(ids)s"):
+            if placeholder in m.id and placeholder not in m.string:
+                problems.append(f"lost {placeholder}: {m.id!r}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_spanish_serves_spanish_everywhere(client, glossary):
+    view = glossary.view("es")
+    for t in view.terms.values():
+        assert not t.fallback_fields, t.id
+
+
+def pybabel(*args: str, cwd: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", *args],
+        cwd=cwd, check=True, capture_output=True, env={"PYTHONPATH": str(cwd), "PATH": ""},
+    )
+
+
+@pytest.fixture
+def changed_definition(tmp_path):
+    """A project copy where the English definition of remission changed, then
+    ran through the usual workflow: extract, update, compile."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "glossary_service", project / "glossary_service",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "translations", project / "translations",
+                    ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copy(ROOT / "babel.cfg", project)
+    toml = project / "glossary_service/content/terms/outlook.toml"
+    old = load_content().terms["remission"].definition
+    new = old.replace(". ", ". Doctors may also call it a response. ", 1)
+    toml.write_text(toml.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    pybabel("extract", "-F", "babel.cfg", "--omit-header", "-k", "lazy_gettext",
+            "-o", "translations/messages.pot", ".", cwd=project)
+    pybabel("update", "-i", "translations/messages.pot", "-d", "translations", cwd=project)
+    compiled = compile_catalogs(project / "translations", tmp_path / "compiled")
+    return project, compiled, new
+
+
+def test_changed_english_keeps_old_translation_as_fuzzy(changed_definition):
+    project, _compiled, new = changed_definition
+    po = project / "translations/es/LC_MESSAGES/messages.po"
+    with po.open("rb") as fh:
+        message = read_po(fh).get(new, context=term_context("remission", "definition"))
+    assert message.fuzzy
+    assert message.string  # the old Spanish is kept for the translator
+
+
+def test_outdated_translation_is_served_in_english_and_flagged(changed_definition):
+    project, compiled, new = changed_definition
+    app = create_app({
+        "GLOSSARY_TRANSLATIONS_DIR": compiled,
+        "GLOSSARY_CONTENT_DIR": project / "glossary_service/content",
+    })
+    body = app.test_client().get("/api/v1/terms/remission?lang=es").get_json()
+    assert body["definition"] == new
+    assert body["translation"] == {"complete": False, "fallback_fields": ["definition"]}
+    assert body["term"] == "remisión"  # the rest is still Spanish
+    locales = app.test_client().get("/api/v1/locales").get_json()["locales"]
+    assert next(loc for loc in locales if loc["code"] == "es")["completeness"] < 1

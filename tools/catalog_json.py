@@ -1,0 +1,83 @@
+"""Move translations between a gettext catalog and JSON, for translation helpers.
+
+  export LOCALE [--all] [--match TEXT]  print the untranslated or fuzzy entries
+                                        (all with --all) as JSON: key, English, notes
+  import LOCALE FILE.json               set msgstr for each key ({key: translation}),
+                                        clearing the fuzzy flag; keys are msgctxt for
+                                        content and the msgid for UI strings
+
+Usage: python tools/catalog_json.py export es > todo.json
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def po_path(locale: str) -> Path:
+    return ROOT / "translations" / locale.replace("-", "_") / "LC_MESSAGES" / "messages.po"
+
+
+def load(locale: str):
+    with po_path(locale).open("rb") as fh:
+        return read_po(fh, locale=locale.replace("-", "_"))
+
+
+def key_of(message) -> str:
+    return message.context or message.id
+
+
+def export(locale: str, everything: bool, match: str | None) -> None:
+    out = []
+    for m in load(locale):
+        if not m.id or (not everything and m.string and not m.fuzzy):
+            continue
+        if match and match not in key_of(m):
+            continue
+        out.append(
+            {
+                "key": key_of(m),
+                "english": m.id,
+                "notes": " ".join(m.auto_comments),
+                "current": m.string,
+                "fuzzy": m.fuzzy,
+            }
+        )
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+
+
+def import_(locale: str, path: str) -> None:
+    translations = json.loads(Path(path).read_text(encoding="utf-8"))
+    catalog = load(locale)
+    by_key = {key_of(m): m for m in catalog if m.id}
+    unknown = [k for k in translations if k not in by_key]
+    for key, text in translations.items():
+        if key in by_key and text.strip():
+            by_key[key].string = text.strip()
+            by_key[key].flags.discard("fuzzy")
+    buf = io.BytesIO()
+    write_po(buf, catalog, width=0)
+    po_path(locale).write_bytes(buf.getvalue())
+    print(f"imported {len(translations) - len(unknown)} entries into {locale}", file=sys.stderr)
+    if unknown:
+        print("unknown keys: " + ", ".join(unknown), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    if len(args) >= 2 and args[0] == "export":
+        match = args[args.index("--match") + 1] if "--match" in args else None
+        export(args[1], "--all" in args, match)
+    elif len(args) == 3 and args[0] == "import":
+        import_(args[1], args[2])
+    else:
+        sys.exit(__doc__)
