@@ -25,12 +25,20 @@ def glossary() -> Glossary:
     return current_app.extensions["glossary"]
 
 
-def json_response(body: dict, status: int = 200) -> Response:
-    return current_app.response_class(
-        json.dumps(body, ensure_ascii=False, separators=(",", ":")),
-        status=status,
-        mimetype="application/json",
-    )
+def to_json(body: object) -> str:
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+
+
+def json_response(body: dict | str, status: int = 200) -> Response:
+    text = body if isinstance(body, str) else to_json(body)
+    return current_app.response_class(text, status=status, mimetype="application/json")
+
+
+def whole_term_json(view: LocaleView, term_id: str) -> str:
+    rendered = view.rendered.get(term_id)
+    if rendered is None:
+        rendered = view.rendered[term_id] = to_json(whole_term(view, view.terms[term_id]))
+    return rendered
 
 
 # -- shaping terms ------------------------------------------------------------
@@ -146,9 +154,10 @@ def list_terms():
         raise Problem(
             400,
             "invalid-parameter",
-            gettext("Unknown category. Known categories: %(ids)s.", ids=", ".join(
-                glossary().content.categories
-            )),
+            gettext(
+                "Unknown category. Known categories: %(ids)s.",
+                ids=", ".join(glossary().content.categories),
+            ),
         )
     wanted_letter = fold(letter)[:1] if letter else None
     terms = []
@@ -174,13 +183,13 @@ def get_term(term_id: str):
             gettext("No term has this id."),
             suggestions=suggestions(view, term_id.replace("-", " ")[:MAX_QUERY_LENGTH]),
         )
-    return json_response(whole_term(view, t))
+    return json_response(whole_term_json(view, t.id))
 
 
-def _matched_body(view: LocaleView, query: str, match: Match) -> dict:
-    body = whole_term(view, view.terms[match.term_id])
-    body["matched"] = {"query": query, "by": match.by, "score": match.score}
-    return body
+def _matched_body(view: LocaleView, query: str, match: Match) -> str:
+    # The whole term is rendered once; only "matched" is new per request.
+    matched = to_json({"query": query, "by": match.by, "score": match.score})
+    return f'{whole_term_json(view, match.term_id)[:-1]},"matched":{matched}}}'
 
 
 @bp.get("/lookup")

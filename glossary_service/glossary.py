@@ -59,6 +59,9 @@ class LocaleView:
             for c in content.categories.values()
         }
         self._english = english
+        # Renderings of terms (the API's JSON), made on first use; terms never
+        # change after start-up, so neither do these.
+        self.rendered: dict[str, str] = {}
         # Readers expect dictionary order without regard to accents or case;
         # ties fall back to the accented form, then to the id for stability.
         self.sorted_ids = tuple(
@@ -194,4 +197,3 @@ class Glossary:
             return 0.0
         done = len(expected & self.view(code).translated_keys())
         return round(done / len(expected), 4)
-

@@ -19,11 +19,19 @@ from .text import fold_case, is_cjk, join_keys, tokens
 _WEIGHT = {"term": 1.0, "alias": 0.95, "inflection": 0.9, "english": 0.85}
 # Plural endings added to the last word of a name, per language, so that
 # "biopsies" or "metástasis óseas" are found without listing every form.
+# (ending pattern, letters to strip, letters to add), first rule that fits
+# wins; None: the word is plural or a verb form already.
 _PLURALS = {
-    "en": (("y", "ies"), ("", "s"), ("", "es")),
-    "es": (("", "s"), ("", "es")),
-    "pt": (("", "s"), ("", "es")),
-    "fr": (("", "s"), ("", "x")),
+    "en": (
+        (r"[^aeiou]y$", 1, "ies"),
+        (r"is$", 2, "es"),
+        (r"(s|ed|ing)$", 0, None),
+        (r"(x|z|ch|sh)$", 0, "es"),
+        (r"[a-z]$", 0, "s"),
+    ),
+    "es": ((r"[aeiouáéó]$", 0, "s"), (r"z$", 1, "ces"), (r"[^s]$", 0, "es")),
+    "pt": ((r"[aeiouãõ]$", 0, "s"), (r"m$", 1, "ns"), (r"[rz]$", 0, "es")),
+    "fr": ((r"(eau|eu)$", 0, "x"), (r"al$", 2, "aux"), (r"[^sxz]$", 0, "s")),
 }
 _ABBREVIATION = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,4}$")
 
@@ -116,6 +124,13 @@ class Index:
         # C-speed ``str.find`` calls rather than a Python loop over names.
         self._keys = sorted(by_key)
         self._haystack = "\n".join(self._keys) + "\n"
+        # Per key, each term it names once, with its best weight.
+        self._key_terms = []
+        for key in self._keys:
+            seen_terms: dict[str, tuple[str, float, str]] = {}
+            for name in by_key[key]:
+                seen_terms.setdefault(name.term_id, (name.term_id, name.weight, name.by))
+            self._key_terms.append(tuple(seen_terms.values()))
         self._offsets = []
         pos = 0
         for key in self._keys:
@@ -181,14 +196,16 @@ class Index:
         for surface, term_id in generated:
             if _ABBREVIATION.match(surface):
                 continue
-            for strip, add in _PLURALS.get(language, ()):
-                if not surface.endswith(strip) or surface[-1:].isupper():
-                    continue
-                form = surface[: len(surface) - len(strip)] + add
-                key = join_keys([tok.key for tok in tokens(form)])
-                if key and key not in taken:
-                    taken.add(key)
-                    yield Name(key, fold_case(form), term_id, "inflection", False, form)
+            for pattern, strip, add in _PLURALS.get(language, ()):
+                if re.search(pattern, surface):
+                    if add is None:
+                        break
+                    form = surface[: len(surface) - strip] + add
+                    key = join_keys([tok.key for tok in tokens(form)])
+                    if key and key not in taken:
+                        taken.add(key)
+                        yield Name(key, fold_case(form), term_id, "inflection", False, form)
+                    break
 
     # -- lookup -----------------------------------------------------------
 
@@ -235,30 +252,28 @@ class Index:
         key = join_keys([t.key for t in tokens(query)])
         if not key or limit <= 0:
             return []
-        best: dict[str, Match] = {}
-
-        def offer(name: Name, tier_floor: float, closeness: float, by: str) -> None:
-            score = round(tier_floor + 0.2 * closeness * name.weight + 0.1 * name.weight, 4)
-            current = best.get(name.term_id)
-            if current is None or score > current.score:
-                best[name.term_id] = Match(name.term_id, by, score)
-
-        hay = self._haystack
+        # term id -> (score, by); hot path, so plain tuples and locals.
+        best: dict[str, tuple[float, str]] = {}
+        hay, offsets, keys, key_terms = self._haystack, self._offsets, self._keys, self._key_terms
         pos = hay.find(key)
+        n_keys = len(keys)
         while pos != -1:
-            i = bisect.bisect_right(self._offsets, pos) - 1
-            cand = self._keys[i]
-            start_in_key = pos - self._offsets[i]
-            closeness = len(key) / len(cand)
-            if start_in_key == 0:
+            i = bisect.bisect_right(offsets, pos) - 1
+            cand = keys[i]
+            at = pos - offsets[i]
+            if at == 0:
                 tier = 0.7  # prefix
-            elif cand[start_in_key - 1] == " " or is_cjk(cand[start_in_key - 1]):
+            elif cand[at - 1] == " " or is_cjk(cand[at - 1]):
                 tier = 0.4  # a later word starts with it
             else:
                 tier = 0.2  # inside a word
-            for name in self._by_key[cand]:
-                offer(name, tier, closeness, name.by)
-            pos = hay.find(key, pos + 1)
+            closeness = len(key) / len(cand)
+            for term_id, weight, by in key_terms[i]:
+                score = tier + (0.2 * closeness + 0.1) * weight
+                if score > best.get(term_id, (0.0,))[0]:
+                    best[term_id] = (score, by)
+            # The first place a key holds the query ranks it best: go to the next key.
+            pos = hay.find(key, offsets[i + 1]) if i + 1 < n_keys else -1
 
         budget = _fuzzy_budget(len(key.split()[-1]))
         if len(best) < limit and budget:
@@ -270,14 +285,19 @@ class Index:
             for cand in candidates:
                 if head and head.strip() not in cand:
                     continue
-                words = cand.split()
-                dist = min(edit_distance(last, w[: len(last)], 1) for w in words)
+                # A dropped or extra letter shifts the prefix by one.
+                n = len(last)
+                dist = min(
+                    edit_distance(last, w[:k], 1) for w in cand.split() for k in (n - 1, n, n + 1)
+                )
                 if dist <= 1:
                     for name in self._by_key[cand]:
                         if name.term_id not in best:
-                            offer(name, 0.0, 1 - dist / len(last), "misspelling")
-        ranked = sorted(best.values(), key=lambda m: (-m.score, m.term_id))
-        return ranked[:limit]
+                            closeness = 1 - dist / len(last)
+                            score = (0.2 * closeness + 0.1) * name.weight
+                            best[name.term_id] = (score, "misspelling")
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        return [Match(term_id, by, round(score, 4)) for term_id, (score, by) in ranked[:limit]]
 
     # -- annotate ---------------------------------------------------------
 

@@ -13,10 +13,10 @@ from glossary_service import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
-ALL_LOCALES = ["en"] + sorted(
+TRANSLATED_LOCALES = sorted(
     p.parent.parent.name.replace("_", "-") for p in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")
 )
-TRANSLATED_LOCALES = ALL_LOCALES[1:]
+ALL_LOCALES = ["en", *TRANSLATED_LOCALES]
 
 
 def compile_catalogs(source: Path, target: Path) -> Path:

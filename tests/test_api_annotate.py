@@ -66,9 +66,10 @@ def test_spanish_by_body_lang(client):
 
 def test_spanish_without_accents(client):
     text = "Metastasis y quimioterapia, luego remision."
-    ids = [m["id"] for m in annotate(client, json={"text": text}, query_string={"lang": "es"})[
-        "matches"
-    ]]
+    ids = [
+        m["id"]
+        for m in annotate(client, json={"text": text}, query_string={"lang": "es"})["matches"]
+    ]
     assert ids == ["metastasis", "chemotherapy", "remission"]
 
 

@@ -78,8 +78,9 @@ def test_whole_term_in_spanish(client):
     assert {o["locale"] for o in t["other_languages"]} >= {"en"}
 
 
-@pytest.mark.parametrize("term_id", ["metastasis", "no-evidence-of-disease", "remission",
-                                     "performance-status", "hipec"])
+@pytest.mark.parametrize(
+    "term_id", ["metastasis", "no-evidence-of-disease", "remission", "performance-status", "hipec"]
+)
 def test_the_five_terms_patients_ask_about(client, term_id):
     assert client.get(f"/api/v1/terms/{term_id}").status_code == 200
 

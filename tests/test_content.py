@@ -101,11 +101,13 @@ def test_broken_content_names_file_line_and_term(broken, old, new, message):
 
 def test_broken_toml_names_the_file(broken):
     content_dir = broken("treatment.toml", "[[terms]]", "[[terms]")
-    with pytest.raises(ContentError, match="treatment.toml"):
+    with pytest.raises(ContentError, match=r"treatment\.toml"):
         load_content(content_dir)
 
 
 def test_app_refuses_to_start_on_broken_content(broken, translations_dir):
     content_dir = broken("treatment.toml", 'related = ["', 'related = ["nope", "')
     with pytest.raises(ContentError):
-        create_app({"GLOSSARY_CONTENT_DIR": content_dir, "GLOSSARY_TRANSLATIONS_DIR": translations_dir})
+        create_app(
+            {"GLOSSARY_CONTENT_DIR": content_dir, "GLOSSARY_TRANSLATIONS_DIR": translations_dir}
+        )

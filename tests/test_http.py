@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from glossary_service import create_app
+
 GETS = [
     "/api/v1/terms",
     "/api/v1/terms/metastasis",
@@ -101,16 +103,14 @@ def test_json_is_utf8_not_escaped(client):
     assert "metástasis".encode() in r.get_data()
 
 
-def test_unexpected_errors_are_500_problem_without_trace(app, problem):
+def test_unexpected_errors_are_500_problem_without_trace(translations_dir, problem):
+    app = create_app({"GLOSSARY_TRANSLATIONS_DIR": translations_dir})
+
     @app.get("/api/v1/_boom_for_test")
     def boom():
         raise RuntimeError("secret internals")
 
-    app.config["PROPAGATE_EXCEPTIONS"] = False
-    try:
-        r = app.test_client().get("/api/v1/_boom_for_test")
-    finally:
-        app.config["PROPAGATE_EXCEPTIONS"] = None
+    r = app.test_client().get("/api/v1/_boom_for_test")
     body = problem(r, 500)
     assert "secret internals" not in r.get_data(as_text=True)
     assert body["type"].endswith("internal-error")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-
 from conftest import ROOT, TRANSLATED_LOCALES, compile_catalogs
+
 from glossary_service import create_app
 from glossary_service.content import load_content, term_context
 from glossary_service.extract import extract_glossary
@@ -30,15 +30,32 @@ def test_catalog_template_is_up_to_date(tmp_path):
     """messages.pot matches what extraction gives now (run `make extract`)."""
     out = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "--omit-header", "--sort-by-file", "--add-comments=Translators:",
-         "-k", "lazy_gettext", "-o", str(out), "."],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "--omit-header",
+            "--sort-by-file",
+            "--add-comments=Translators:",
+            "-k",
+            "lazy_gettext",
+            "-o",
+            str(out),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
         env={"PYTHONPATH": str(ROOT), "PATH": ""},
     )
+
     def entries(p: Path):
         with p.open("rb") as fh:
             return {(m.context, m.id) for m in read_po(fh) if m.id}
+
     assert entries(out) == entries(ROOT / "translations/messages.pot")
 
 
@@ -69,7 +86,10 @@ def test_spanish_serves_spanish_everywhere(client, glossary):
 def pybabel(*args: str, cwd: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", *args],
-        cwd=cwd, check=True, capture_output=True, env={"PYTHONPATH": str(cwd), "PATH": ""},
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env={"PYTHONPATH": str(cwd), "PATH": ""},
     )
 
 
@@ -78,17 +98,31 @@ def changed_definition(tmp_path):
     """A project copy where the English definition of remission changed, then
     ran through the usual workflow: extract, update, compile."""
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "glossary_service", project / "glossary_service",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "translations", project / "translations",
-                    ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copytree(
+        ROOT / "glossary_service",
+        project / "glossary_service",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    shutil.copytree(
+        ROOT / "translations", project / "translations", ignore=shutil.ignore_patterns("*.mo")
+    )
     shutil.copy(ROOT / "babel.cfg", project)
     toml = project / "glossary_service/content/terms/outlook.toml"
     old = load_content().terms["remission"].definition
     new = old.replace(". ", ". Doctors may also call it a response. ", 1)
     toml.write_text(toml.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    pybabel("extract", "-F", "babel.cfg", "--omit-header", "-k", "lazy_gettext",
-            "-o", "translations/messages.pot", ".", cwd=project)
+    pybabel(
+        "extract",
+        "-F",
+        "babel.cfg",
+        "--omit-header",
+        "-k",
+        "lazy_gettext",
+        "-o",
+        "translations/messages.pot",
+        ".",
+        cwd=project,
+    )
     pybabel("update", "-i", "translations/messages.pot", "-d", "translations", cwd=project)
     compiled = compile_catalogs(project / "translations", tmp_path / "compiled")
     return project, compiled, new
@@ -105,10 +139,12 @@ def test_changed_english_keeps_old_translation_as_fuzzy(changed_definition):
 
 def test_outdated_translation_is_served_in_english_and_flagged(changed_definition):
     project, compiled, new = changed_definition
-    app = create_app({
-        "GLOSSARY_TRANSLATIONS_DIR": compiled,
-        "GLOSSARY_CONTENT_DIR": project / "glossary_service/content",
-    })
+    app = create_app(
+        {
+            "GLOSSARY_TRANSLATIONS_DIR": compiled,
+            "GLOSSARY_CONTENT_DIR": project / "glossary_service/content",
+        }
+    )
     body = app.test_client().get("/api/v1/terms/remission?lang=es").get_json()
     assert body["definition"] == new
     assert body["translation"] == {"complete": False, "fallback_fields": ["definition"]}

@@ -2,9 +2,11 @@
 
   export LOCALE [--all] [--match TEXT]  print the untranslated or fuzzy entries
                                         (all with --all) as JSON: key, English, notes
-  import LOCALE FILE.json               set msgstr for each key ({key: translation}),
-                                        clearing the fuzzy flag; keys are msgctxt for
-                                        content and the msgid for UI strings
+  import LOCALE FILE.json               set msgstr from a list of {key, english,
+                                        translation}, clearing the fuzzy flag; keys are
+                                        msgctxt for content and the msgid for UI strings.
+                                        An entry whose English has changed since is
+                                        skipped and reported: it needs a new translation
 
 Usage: python tools/catalog_json.py export es > todo.json
 """
@@ -55,20 +57,28 @@ def export(locale: str, everything: bool, match: str | None) -> None:
 
 
 def import_(locale: str, path: str) -> None:
-    translations = json.loads(Path(path).read_text(encoding="utf-8"))
+    entries = json.loads(Path(path).read_text(encoding="utf-8"))
     catalog = load(locale)
     by_key = {key_of(m): m for m in catalog if m.id}
-    unknown = [k for k in translations if k not in by_key]
-    for key, text in translations.items():
-        if key in by_key and text.strip():
-            by_key[key].string = text.strip()
-            by_key[key].flags.discard("fuzzy")
+    unknown = [e["key"] for e in entries if e["key"] not in by_key]
+    stale = [
+        e["key"] for e in entries if e["key"] in by_key and by_key[e["key"]].id != e["english"]
+    ]
+    for e in entries:
+        m = by_key.get(e["key"])
+        if m is not None and m.id == e["english"] and e["translation"].strip():
+            m.string = e["translation"].strip()
+            m.flags.discard("fuzzy")
     buf = io.BytesIO()
     write_po(buf, catalog, width=0)
     po_path(locale).write_bytes(buf.getvalue())
-    print(f"imported {len(translations) - len(unknown)} entries into {locale}", file=sys.stderr)
+    done = len(entries) - len(unknown) - len(stale)
+    print(f"imported {done} entries into {locale}", file=sys.stderr)
+    if stale:
+        print("stale (English changed, not imported): " + ", ".join(stale), file=sys.stderr)
     if unknown:
         print("unknown keys: " + ", ".join(unknown), file=sys.stderr)
+    if stale or unknown:
         sys.exit(1)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from glossary_service.content import load_content  # noqa: E402
+from glossary_service.content import load_content
 
 COPY_RUN = 8
 
@@ -50,7 +50,9 @@ def main(sources_dir: Path) -> int:
     for t in content.terms.values():
         where = f"{t.file}:{t.line}: term '{t.id}'"
         for key in t.sources:
-            if key in doc_words and not any(appears(n, doc_words[key]) for n in (t.term, *t.aliases)):
+            if key in doc_words and not any(
+                appears(n, doc_words[key]) for n in (t.term, *t.aliases)
+            ):
                 problems.append(f"{where}: neither its name nor an alias appears in {key}")
         for field in ("short_definition", "definition"):
             w = words(getattr(t, field))
@@ -63,8 +65,10 @@ def main(sources_dir: Path) -> int:
                     )
     for p in problems:
         print(p)
-    print(f"checked {len(content.terms)} terms against {len(docs)} documents: "
-          f"{'OK' if not problems else f'{len(problems)} problems'}")
+    print(
+        f"checked {len(content.terms)} terms against {len(docs)} documents: "
+        f"{'OK' if not problems else f'{len(problems)} problems'}"
+    )
     return 1 if problems else 0
 
 
