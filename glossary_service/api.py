@@ -13,7 +13,7 @@ from .glossary import Glossary, LocaleView, LocalizedTerm
 from .index import Match
 from .locales import MalformedTag
 from .openapi import DOCUMENT as OPENAPI_DOCUMENT
-from .text import fold
+from .collation import initial
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -159,13 +159,13 @@ def list_terms():
                 ids=", ".join(glossary().content.categories),
             ),
         )
-    wanted_letter = fold(letter)[:1] if letter else None
+    wanted_letter = initial(view.info.code, letter) if letter else None
     terms = []
     for term_id in view.sorted_ids:
         t = view.terms[term_id]
         if category and t.source.category != category:
             continue
-        if wanted_letter and fold(t.term)[:1] != wanted_letter:
+        if wanted_letter and view.initials[term_id] != wanted_letter:
             continue
         terms.append(term_summary(view, t))
     return json_response({"locale": view.info.code, "count": len(terms), "terms": terms})

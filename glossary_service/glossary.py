@@ -9,6 +9,7 @@ request wants one.
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,9 +27,10 @@ from .content import (
     category_context,
     term_context,
 )
+from .collation import initial, sort_key
 from .index import Index, NamedTerm
+from .inflection import stemmer_for
 from .locales import DEFAULT_LOCALE, LocaleInfo, Negotiator, discover_locales
-from .text import fold
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,14 @@ class LocalizedTerm:
 class LocaleView:
     """Everything one locale serves, built once."""
 
-    def __init__(self, info: LocaleInfo, content: Content, catalog, english: LocaleView | None):
+    def __init__(
+        self,
+        info: LocaleInfo,
+        content: Content,
+        catalog,
+        english: LocaleView | None,
+        catalog_dir: Path | None = None,
+    ):
         self.info = info
         self._catalog = catalog
         self.terms: dict[str, LocalizedTerm] = {
@@ -62,11 +71,16 @@ class LocaleView:
         # Renderings of terms (the API's JSON), made on first use; terms never
         # change after start-up, so neither do these.
         self.rendered: dict[str, str] = {}
-        # Readers expect dictionary order without regard to accents or case;
-        # ties fall back to the accented form, then to the id for stability.
+        overrides = _sort_keys(catalog_dir, info) if catalog_dir else {}
+        code = info.code
         self.sorted_ids = tuple(
-            sorted(self.terms, key=lambda i: (fold(self.terms[i].term), self.terms[i].term, i))
+            sorted(
+                self.terms,
+                key=lambda i: (*sort_key(code, self.terms[i].term, overrides.get(i)), i),
+            )
         )
+        # The letter each term is filed under, for the A-Z filter.
+        self.initials = {i: initial(code, t.term, overrides.get(i)) for i, t in self.terms.items()}
 
     def _text(self, context: str, english: str) -> tuple[str, bool]:
         """The translation, or English and False when none is current.
@@ -123,10 +137,24 @@ class LocaleView:
             )
             for t in self.terms.values()
         )
-        return Index(self.info.code, named)
+        return Index(self.info.code, named, stemmer_for(self.info.code))
 
     def translated_keys(self) -> set[str]:
         return set(self._catalog._catalog) if self._catalog is not None else set()
+
+
+def _sort_keys(catalog_dir: Path, info: LocaleInfo) -> dict[str, str]:
+    """Per-term sort keys a locale may ship (pinyin for Simplified Chinese)."""
+    path = catalog_dir / "sort_keys.json"
+    if not path.is_file():
+        return {}
+    try:
+        keys = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ContentError(f"{path}: {exc}") from exc
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise ContentError(f"{path}: must map term ids to strings")
+    return keys
 
 
 class Glossary:
@@ -161,7 +189,9 @@ class Glossary:
             raise ContentError(f"catalog for {code} cannot be read: {exc}") from exc
         if isinstance(catalog, NullTranslations) and not isinstance(catalog, Translations):
             raise ContentError(f"catalog for {code} is missing from {self.translations_dir}")
-        return LocaleView(info, self.content, catalog, self.english)
+        return LocaleView(
+            info, self.content, catalog, self.english, self.translations_dir / info.catalog
+        )
 
     def load_all(self) -> None:
         """Build every locale now (tests, and servers that prefer slow starts)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .text import fold_case, is_cjk, join_keys, tokens
@@ -110,7 +110,14 @@ def _deletes(word: str) -> set[str]:
 
 
 class Index:
-    def __init__(self, locale: str, terms: Iterable[NamedTerm]):
+    def __init__(
+        self,
+        locale: str,
+        terms: Iterable[NamedTerm],
+        stem: Callable[[str], str] | None = None,
+    ):
+        """``stem``: the language's stemmer (inflection.stemmer_for), if its
+        words change shape in running text."""
         self.locale = locale
         names = list(self._names(locale, terms))
         by_key: dict[str, list[Name]] = {}
@@ -161,6 +168,20 @@ class Index:
         for group in phrases.values():
             group.sort(key=lambda p: (-len(p[0]), -p[1].weight))
         self._phrases = phrases
+
+        # Inflected forms: the same phrases again, as stems, tried where the
+        # exact forms did not match.
+        self._stem = stem
+        self._stem_phrases: dict[str, list[tuple[tuple[str, ...], Name]]] = {}
+        self._stem_keys: dict[str, Name] = {}
+        if stem is not None:
+            for name in names:
+                stems = tuple(stem(t.key) for t in tokens(name.surface))
+                self._stem_keys.setdefault(" ".join(stems), name)
+                if name.in_text:
+                    self._stem_phrases.setdefault(stems[0], []).append((stems, name))
+            for group in self._stem_phrases.values():
+                group.sort(key=lambda p: (-len(p[0]), -p[1].weight))
 
     @staticmethod
     def _names(locale: str, terms: Iterable[NamedTerm]) -> Iterable[Name]:
@@ -221,6 +242,11 @@ class Index:
             best = max(group, key=lambda n: (n.exact == exact, n.weight))
             accent_factor = 1.0 if best.exact == exact else 0.97
             return Match(best.term_id, best.by, round(best.weight * accent_factor, 3))
+        if self._stem is not None:
+            stem = self._stem
+            name = self._stem_keys.get(" ".join(stem(t.key) for t in tokens(query)))
+            if name is not None:
+                return Match(name.term_id, "inflection", round(name.weight * 0.9, 3))
         return self._fuzzy_lookup(key)
 
     def _fuzzy_lookup(self, key: str) -> Match | None:
@@ -306,25 +332,40 @@ class Index:
         words (single characters in Chinese), offsets in code points."""
         toks = tokens(text)
         keys = [t.key for t in toks]
+        stems: list[str] | None = None
         spans = []
         i, n = 0, len(toks)
         while i < n:
-            group = self._phrases.get(keys[i])
-            if group:
-                for phrase, name in group:
-                    end = i + len(phrase)
-                    if end > n or tuple(keys[i:end]) != phrase:
-                        continue
-                    start_cp, end_cp = toks[i].start, toks[end - 1].end
-                    if name.case_sensitive and not _same_letters(
-                        text[start_cp:end_cp], name.surface
-                    ):
-                        continue
-                    spans.append(Span(start_cp, end_cp, name.term_id))
-                    i = end - 1
-                    break
-            i += 1
+            end = self._match_at(text, toks, keys, i, self._phrases)
+            if end is None and self._stem is not None:
+                if stems is None:
+                    stems = [self._stem(k) for k in keys]
+                end = self._match_at(text, toks, stems, i, self._stem_phrases)
+            if end is None:
+                i += 1
+                continue
+            end, term_id = end
+            spans.append(Span(toks[i].start, toks[end - 1].end, term_id))
+            i = end
         return spans
+
+    @staticmethod
+    def _match_at(text, toks, keys, i, phrases) -> tuple[int, str] | None:
+        """The longest phrase starting at token i: (end token, term id)."""
+        group = phrases.get(keys[i])
+        if not group:
+            return None
+        n = len(keys)
+        for phrase, name in group:
+            end = i + len(phrase)
+            if end > n or tuple(keys[i:end]) != phrase:
+                continue
+            if name.case_sensitive and not _same_letters(
+                text[toks[i].start : toks[end - 1].end], name.surface
+            ):
+                continue
+            return end, name.term_id
+        return None
 
     # -- for callers ------------------------------------------------------
 

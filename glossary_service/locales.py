@@ -28,6 +28,9 @@ _BCP47 = re.compile(
         (?:-x(?:-[a-z\d]{1,8})+)?$""",
     re.I | re.X,
 )
+# Catalogs live under Babel's (CLDR's) code; the public code is the one
+# patients and portals use: Tagalog/Filipino is "tl".
+_PUBLIC_CODES = {"fil": "tl"}
 # Codes that name a served language by another name.
 _LANGUAGE_ALIASES = {"fil": "tl", "tgl": "tl", "iw": "he", "zho": "zh", "chi": "zh"}
 _LIKELY = get_global("likely_subtags")
@@ -67,7 +70,7 @@ def _describe(catalog: str, review: str | None, translations_dir: Path) -> Local
             else "not reviewed"
         )
     return LocaleInfo(
-        code=catalog.replace("_", "-"),
+        code=_PUBLIC_CODES.get(catalog, catalog.replace("_", "-")),
         catalog=catalog,
         name=babel_locale.get_display_name(babel_locale) or catalog,
         english_name=babel_locale.get_display_name("en") or catalog,
