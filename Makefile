@@ -18,7 +18,7 @@ compile: $(STAMP)
 run: compile
 	$(BIN)/flask --app glossary_service.wsgi run --host 127.0.0.1 --port 5000
 
-test: compile lint
+test: compile lint i18n-check
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -36,6 +36,10 @@ extract: $(STAMP)
 
 update: extract
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap
+
+# Catalogs current, complete, no fuzzy entry, placeholders kept, tooltips short.
+i18n-check: $(STAMP)
+	$(BIN)/python tools/i18n_check.py
 
 bench: compile
 	$(BIN)/python bench/run.py

@@ -8,12 +8,12 @@ from flask import Blueprint, Response, current_app, g, request
 from flask_babel import gettext
 from werkzeug.exceptions import BadRequest
 
+from .collation import initial
 from .errors import Problem
 from .glossary import Glossary, LocaleView, LocalizedTerm
 from .index import Match
 from .locales import MalformedTag
 from .openapi import DOCUMENT as OPENAPI_DOCUMENT
-from .collation import initial
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

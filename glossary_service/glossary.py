@@ -18,6 +18,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from .collation import initial, sort_key
 from .content import (
     ALIAS_SEPARATOR,
     TRANSLATABLE_FIELDS,
@@ -27,7 +28,6 @@ from .content import (
     category_context,
     term_context,
 )
-from .collation import initial, sort_key
 from .index import Index, NamedTerm
 from .inflection import stemmer_for
 from .locales import DEFAULT_LOCALE, LocaleInfo, Negotiator, discover_locales

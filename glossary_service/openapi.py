@@ -6,7 +6,25 @@ response schema against real responses, so it cannot drift from the code.
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterable
+
 from . import __version__
+
+# A well-formed BCP 47 tag (RFC 5646 2.1, without grandfathered tags), in ASCII,
+# "-" or "_" between subtags, any case. The service checks ``lang`` with this
+# very pattern (negotiation.py), so what the document calls valid and what the
+# service accepts cannot drift apart; schemathesis holds both to it.
+_A, _AN = "[A-Za-z]", "[A-Za-z0-9]"
+LANG_PATTERN = (
+    rf"^(?:{_A}{{2,3}}(?:[-_]{_A}{{3}}){{0,3}}|{_A}{{5,8}})"  # language
+    rf"(?:[-_]{_A}{{4}})?"  # script
+    rf"(?:[-_](?:{_A}{{2}}|[0-9]{{3}}))?"  # region
+    rf"(?:[-_](?:{_AN}{{5,8}}|[0-9]{_AN}{{3}}))*"  # variants
+    rf"(?:[-_][A-WYZa-wyz0-9](?:[-_]{_AN}{{2,8}})+)*"  # extensions
+    rf"(?:[-_][Xx](?:[-_]{_AN}{{1,8}})+)?$"  # private use
+)
+LANG_MAX_LENGTH = 64
 
 LANG = {
     "name": "lang",
@@ -17,7 +35,7 @@ LANG = {
         "Accept-Language. A well-formed tag that is not served falls back to English; "
         "a malformed one is a 400 problem."
     ),
-    "schema": {"type": "string", "maxLength": 64},
+    "schema": {"type": "string", "maxLength": LANG_MAX_LENGTH, "pattern": LANG_PATTERN},
 }
 ACCEPT_LANGUAGE = {
     "name": "Accept-Language",
@@ -38,7 +56,8 @@ Q = {
     "in": "query",
     "required": True,
     "description": "What the reader typed or saw.",
-    "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+    # At least one character that is not white space: a blank q is a 400.
+    "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"\S"},
 }
 
 
@@ -258,7 +277,10 @@ SCHEMAS = {
             "text": {"type": "string"},
             "lang": {
                 "type": "string",
-                "description": "Language of the text; the lang query parameter wins.",
+                "maxLength": LANG_MAX_LENGTH,
+                "pattern": LANG_PATTERN,
+                "description": "Language of the text (BCP 47); the lang query parameter "
+                "wins. A malformed tag is a 400 problem, a value that is not a string 422.",
             },
         },
     },
@@ -339,14 +361,23 @@ PATHS = {
                     "name": "letter",
                     "in": "query",
                     "required": False,
-                    "description": "First letter of the localized term, accents ignored.",
-                    "schema": {"type": "string", "minLength": 1, "maxLength": 1},
+                    "description": "First letter of the localized term, accents ignored: "
+                    "one letter or digit, in any script.",
+                    # [^\W_] is "a letter or digit" in Unicode-aware regex engines
+                    # (Python's, which the service and its tests use).
+                    "schema": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 1,
+                        "pattern": r"^[^\W_]$",
+                    },
                 },
                 {
                     "name": "category",
                     "in": "query",
                     "required": False,
                     "description": "A category id; unknown ids are a 400 problem.",
+                    # The served document lists the ids (see document()).
                     "schema": {"type": "string"},
                 },
             ],
@@ -495,3 +526,17 @@ DOCUMENT = {
     "paths": PATHS,
     "components": {"schemas": SCHEMAS},
 }
+
+
+def document(categories: Iterable[str]) -> dict:
+    """The document as served: DOCUMENT with the category ids this content has.
+
+    The ids come from the content files, so they are filled in when the app
+    starts rather than written here; a client (or a fuzzer) can then tell a
+    known category from an unknown one, which is a 400.
+    """
+    served = copy.deepcopy(DOCUMENT)
+    for param in served["paths"]["/api/v1/terms"]["get"]["parameters"]:
+        if param["name"] == "category":
+            param["schema"]["enum"] = sorted(categories)
+    return served

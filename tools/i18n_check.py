@@ -135,6 +135,14 @@ def main(argv: list[str]) -> int:
     for po_path in catalogs:
         if only is None or po_path.parent.parent.name == only:
             problems += check_catalog(po_path, template)
+    if (TRANSLATIONS / "zh_Hans").is_dir():
+        fresh = subprocess.run(
+            [sys.executable, str(ROOT / "tools/make_sort_keys.py"), "--check"],
+            capture_output=True,
+            text=True,
+        )
+        if fresh.returncode:
+            problems.append(fresh.stdout.strip())
     for problem in problems:
         print(problem)
     print(
