@@ -10,13 +10,15 @@ from flask import Flask
 from flask_babel import Babel
 
 from . import headers, negotiation, settings
+from ._version import __version__
 from .content import load_content
 from .errors import register_error_handlers
 from .glossary import Glossary
 
-__version__ = "0.1.0"
-
 babel = Babel()
+
+
+__all__ = ["__version__", "create_app"]
 
 
 def create_app(config: Mapping | None = None) -> Flask:

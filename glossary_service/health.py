@@ -7,7 +7,7 @@ bp = Blueprint("health", __name__)
 
 @bp.get("/healthz")
 def healthz():
-    from . import __version__
+    from ._version import __version__
     from .api import json_response
 
     glossary = current_app.extensions["glossary"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 
-from . import __version__
+from ._version import __version__
 
 # A well-formed BCP 47 tag (RFC 5646 2.1, without grandfathered tags), in ASCII,
 # "-" or "_" between subtags, any case. The service checks ``lang`` with this
