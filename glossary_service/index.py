@@ -33,7 +33,9 @@ _PLURALS = {
     "pt": ((r"[aeiouãõ]$", 0, "s"), (r"m$", 1, "ns"), (r"[rz]$", 0, "es")),
     "fr": ((r"(eau|eu)$", 0, "x"), (r"al$", 2, "aux"), (r"[^sxz]$", 0, "s")),
 }
-_ABBREVIATION = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,4}$")
+def _is_abbreviation(surface: str) -> bool:
+    """Short and in capitals, in any alphabet: NED, PD-L1, НМРЛ."""
+    return len(surface) <= 5 and " " not in surface and surface.isupper()
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,7 @@ class Index:
                         exact=fold_case(surface),
                         term_id=t.id,
                         by=by,
-                        case_sensitive=bool(_ABBREVIATION.match(surface)),
+                        case_sensitive=_is_abbreviation(surface),
                         surface=surface,
                         # English names would mark English words inside, say,
                         # Spanish prose.
@@ -215,7 +217,7 @@ class Index:
         # Generated plurals only fill gaps: a name some term really has wins.
         taken = {key for key, _ in seen}
         for surface, term_id in generated:
-            if _ABBREVIATION.match(surface):
+            if _is_abbreviation(surface):
                 continue
             for pattern, strip, add in _PLURALS.get(language, ()):
                 if re.search(pattern, surface):
