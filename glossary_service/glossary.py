@@ -32,6 +32,9 @@ from .index import Index, NamedTerm
 from .inflection import stemmer_for
 from .locales import DEFAULT_LOCALE, LocaleInfo, Negotiator, discover_locales
 
+# Languages whose diacritics tell words apart in running text.
+MARKS_MATTER = {"vi"}
+
 
 @dataclass(frozen=True)
 class LocalizedTerm:
@@ -137,7 +140,12 @@ class LocaleView:
             )
             for t in self.terms.values()
         )
-        return Index(self.info.code, named, stemmer_for(self.info.code))
+        return Index(
+            self.info.code,
+            named,
+            stemmer_for(self.info.code),
+            marks_matter=self.info.code in MARKS_MATTER,
+        )
 
     def translated_keys(self) -> set[str]:
         return set(self._catalog._catalog) if self._catalog is not None else set()

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .text import fold_case, is_cjk, join_keys, tokens
+from .text import fold, fold_case, is_cjk, join_keys, tokens
 
 # How much each kind of name counts when it matches.
 _WEIGHT = {"term": 1.0, "alias": 0.95, "inflection": 0.9, "english": 0.85}
@@ -33,6 +33,8 @@ _PLURALS = {
     "pt": ((r"[aeiouãõ]$", 0, "s"), (r"m$", 1, "ns"), (r"[rz]$", 0, "es")),
     "fr": ((r"(eau|eu)$", 0, "x"), (r"al$", 2, "aux"), (r"[^sxz]$", 0, "s")),
 }
+
+
 def _is_abbreviation(surface: str) -> bool:
     """Short and in capitals, in any alphabet: NED, PD-L1, НМРЛ."""
     return len(surface) <= 5 and " " not in surface and surface.isupper()
@@ -117,10 +119,15 @@ class Index:
         locale: str,
         terms: Iterable[NamedTerm],
         stem: Callable[[str], str] | None = None,
+        marks_matter: bool = False,
     ):
         """``stem``: the language's stemmer (inflection.stemmer_for), if its
-        words change shape in running text."""
+        words change shape in running text. ``marks_matter``: in free text
+        written with its marks, a name must match them too (Vietnamese tones
+        tell words apart: tiên lượng, prognosis, is not tiền lương, salary);
+        text typed without any marks still matches."""
         self.locale = locale
+        self._marks_matter = marks_matter
         names = list(self._names(locale, terms))
         by_key: dict[str, list[Name]] = {}
         for name in names:
@@ -338,7 +345,7 @@ class Index:
         spans = []
         i, n = 0, len(toks)
         while i < n:
-            end = self._match_at(text, toks, keys, i, self._phrases)
+            end = self._match_at(text, toks, keys, i, self._phrases, self._marks_matter)
             if end is None and self._stem is not None:
                 if stems is None:
                     stems = [self._stem(k) for k in keys]
@@ -352,7 +359,7 @@ class Index:
         return spans
 
     @staticmethod
-    def _match_at(text, toks, keys, i, phrases) -> tuple[int, str] | None:
+    def _match_at(text, toks, keys, i, phrases, marks_matter=False) -> tuple[int, str] | None:
         """The longest phrase starting at token i: (end token, term id)."""
         group = phrases.get(keys[i])
         if not group:
@@ -362,9 +369,10 @@ class Index:
             end = i + len(phrase)
             if end > n or tuple(keys[i:end]) != phrase:
                 continue
-            if name.case_sensitive and not _same_letters(
-                text[toks[i].start : toks[end - 1].end], name.surface
-            ):
+            found = text[toks[i].start : toks[end - 1].end]
+            if name.case_sensitive and not _same_letters(found, name.surface):
+                continue
+            if marks_matter and not _marks_agree(found, name.surface):
                 continue
             return end, name.term_id
         return None
@@ -374,6 +382,18 @@ class Index:
     @property
     def name_count(self) -> int:
         return sum(len(g) for g in self._by_key.values())
+
+
+def _marks_agree(found: str, surface: str) -> bool:
+    """Text without marks agrees with any name; text with marks, only with
+    the same marks."""
+    found_words = [fold_case(t) for t in _WORD.findall(found)]
+    if all(fold(w) == w for w in found_words):
+        return True
+    return found_words == [fold_case(t) for t in _WORD.findall(surface)]
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _same_letters(found: str, surface: str) -> bool:

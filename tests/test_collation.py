@@ -79,3 +79,10 @@ def test_stems_keep_short_words_whole():
     stem = stemmer_for("ru")
     assert stem("рак") == "рак"
     assert stemmer_for("en") is None
+
+
+def test_vietnamese_tones_tell_words_apart_in_text():
+    index = Index("vi", [NamedTerm("prognosis", "tiên lượng", ())], marks_matter=True)
+    text = "Tiên lượng tốt, tiền lương thấp, tien luong?"
+    assert [text[s.start : s.end] for s in index.annotate(text)] == ["Tiên lượng", "tien luong"]
+    assert index.lookup("tien luong").term_id == "prognosis"
