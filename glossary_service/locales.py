@@ -70,13 +70,18 @@ def _describe(catalog: str, review: str | None, translations_dir: Path) -> Local
             else "not reviewed"
         )
     return LocaleInfo(
-        code=_PUBLIC_CODES.get(catalog, catalog.replace("_", "-")),
+        code=public_code(catalog),
         catalog=catalog,
         name=babel_locale.get_display_name(babel_locale) or catalog,
         english_name=babel_locale.get_display_name("en") or catalog,
         direction=babel_locale.text_direction,
         review=review,
     )
+
+
+def public_code(catalog: str) -> str:
+    """The BCP 47 code a catalog directory is served under (zh_Hans -> zh-Hans)."""
+    return _PUBLIC_CODES.get(catalog, catalog.replace("_", "-"))
 
 
 class Negotiator:

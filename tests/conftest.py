@@ -10,11 +10,12 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from glossary_service import create_app
+from glossary_service.locales import public_code
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "translations"
 TRANSLATED_LOCALES = sorted(
-    p.parent.parent.name.replace("_", "-") for p in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")
+    public_code(p.parent.parent.name) for p in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")
 )
 ALL_LOCALES = ["en", *TRANSLATED_LOCALES]
 
