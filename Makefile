@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format extract update compile i18n-check bench clean
+.PHONY: run test lint format extract update compile i18n-check bench load audit fuzz system-deps clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,14 @@ compile: $(STAMP)
 run: compile
 	$(BIN)/flask --app glossary_service.wsgi run --host 127.0.0.1 --port 5000
 
-test: compile lint i18n-check
+# Browsers, fonts and wrk from Debian, axe-core from npm: the tests drive them for real.
+system-deps:
+	tools/system_deps.sh
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+test: compile lint i18n-check system-deps node_modules/.package-lock.json
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -43,6 +50,19 @@ i18n-check: $(STAMP)
 
 bench: compile
 	$(BIN)/python bench/run.py
+
+# gunicorn (2 workers) driven by wrk, 60 s per run.
+load: compile system-deps
+	$(BIN)/python bench/load.py
+
+# Known vulnerabilities; exit 2 means "could not check", never a pass.
+audit: $(STAMP)
+	$(BIN)/python tools/audit.py
+
+# A longer schemathesis hunt than the one in `make test`.
+fuzz: compile
+	SCHEMATHESIS_MAX_EXAMPLES=1000 SCHEMATHESIS_PHASES=examples,coverage,fuzzing,stateful \
+	  $(BIN)/python -m pytest -q tests/test_schemathesis.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache

@@ -45,9 +45,13 @@ def create_app(config: Mapping | None = None) -> Flask:
 
     from .api import bp as api_bp
     from .health import bp as health_bp
+    from .pages import bp as pages_bp
+    from .widget import bp as widget_bp
 
     app.register_blueprint(api_bp)
     app.register_blueprint(health_bp)
+    app.register_blueprint(pages_bp)
+    app.register_blueprint(widget_bp)
     negotiation.init_app(app)
     headers.init_app(app)
     register_error_handlers(app)

@@ -6,14 +6,15 @@ import json
 
 from flask import Blueprint, Response, current_app, g, request
 from flask_babel import gettext
-from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from .collation import initial
-from .errors import Problem
+from .errors import Problem, json_text
 from .glossary import Glossary, LocaleView, LocalizedTerm
 from .index import Match
 from .locales import MalformedTag
-from .openapi import DOCUMENT as OPENAPI_DOCUMENT
+from .negotiation import match_lang
+from .openapi import document as openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -26,7 +27,7 @@ def glossary() -> Glossary:
 
 
 def to_json(body: object) -> str:
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    return json_text(json.dumps(body, ensure_ascii=False, separators=(",", ":")))
 
 
 def json_response(body: dict | str, status: int = 200) -> Response:
@@ -238,10 +239,14 @@ def annotate():
     """Every glossary term in a text, with code point offsets."""
     text, body_lang = _annotate_body()
     view: LocaleView = g.view
-    if body_lang is not None and request.args.get("lang") is None:
-        # The body's lang answers for the text it comes with; a lang in the
-        # query string still wins, as it does everywhere.
-        view = _view_for_body_lang(body_lang)
+    if body_lang is not None:
+        # Checked even when the query's lang wins: a malformed body is an
+        # error whether or not this request happens to need it.
+        code = _body_lang_code(body_lang)
+        if request.args.get("lang") is None:
+            # The body's lang answers for the text it comes with; a lang in
+            # the query string still wins, as it does everywhere.
+            view = glossary().view(code)
     matches = []
     for span in view.index.annotate(text):
         t = view.terms[span.term_id]
@@ -259,38 +264,72 @@ def annotate():
     return json_response({"locale": view.info.code, "matches": matches})
 
 
-def _view_for_body_lang(lang: object) -> LocaleView:
-    if not isinstance(lang, str):
-        raise Problem(422, "invalid-body", gettext("lang must be a string."))
+def _body_lang_code(lang: str) -> str:
     try:
-        code = glossary().negotiator.match(lang) or "en"
+        return match_lang(glossary(), lang) or "en"
     except MalformedTag:
         raise Problem(
             400, "invalid-language-tag", gettext("lang is not a valid language tag.")
         ) from None
-    return glossary().view(code)
+
+
+def _read_body() -> bytes:
+    """The request body, refusing more than MAX_CONTENT_LENGTH with a 413.
+
+    Werkzeug refuses a Content-Length over the limit, but a chunked body has
+    none: there it silently cuts the body at the limit (request.get_data()
+    would annotate a truncated text) or, read one byte further, refuses even
+    a body of exactly the limit. The server has delimited such a body
+    (``wsgi.input_terminated``: gunicorn, Werkzeug's own server), so read it
+    directly, one byte past the limit at most, and tell the two apart.
+    """
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    environ = request.environ
+    if request.content_length is None and environ.get("wsgi.input_terminated"):
+        stream = environ["wsgi.input"]
+    else:
+        stream = request.stream  # bounded by Content-Length, checked against the limit
+    chunks, size = [], 0
+    while chunk := stream.read(min(16384, limit + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise RequestEntityTooLarge()
+    return b"".join(chunks)
 
 
 def _annotate_body() -> tuple[str, object]:
     mimetype = request.mimetype
     if mimetype == "application/json":
+        body = _read_body()
         try:
-            data = request.get_json()
-        except BadRequest:
+            # JSON travels in UTF-8 (RFC 8259); a byte order mark is forgiven.
+            data = json.loads(body.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise Problem(400, "invalid-body", gettext("The body is not valid UTF-8.")) from None
+        except ValueError:
             raise Problem(400, "invalid-body", gettext("The body is not valid JSON.")) from None
+        except RecursionError:
+            # [[[[...]]]] within 64 KiB is deep enough to exhaust the parser.
+            raise Problem(
+                400, "invalid-body", gettext("The JSON body is nested too deeply.")
+            ) from None
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise Problem(
                 422,
                 "invalid-body",
                 gettext('The body must be a JSON object with a string member "text".'),
             )
+        # "lang": null is not "no lang": the document says a string.
+        if "lang" in data and not isinstance(data["lang"], str):
+            raise Problem(422, "invalid-body", gettext("lang must be a string."))
         return data["text"], data.get("lang")
     if mimetype == "text/plain":
         charset = request.mimetype_params.get("charset", "utf-8").lower()
         if charset not in {"utf-8", "utf8"}:
             raise Problem(415, "unsupported-media-type", gettext("Send text in UTF-8."))
         try:
-            return request.get_data().decode("utf-8"), None
+            return _read_body().decode("utf-8"), None
         except UnicodeDecodeError:
             raise Problem(400, "invalid-body", gettext("The body is not valid UTF-8.")) from None
     raise Problem(
@@ -325,4 +364,9 @@ def locales():
 @bp.get("/openapi.json")
 def openapi():
     """This API, described in OpenAPI 3.1."""
-    return json_response(OPENAPI_DOCUMENT)
+    rendered = current_app.extensions.get("glossary.openapi")
+    if rendered is None:
+        # Rendered once per app: it names this content's category ids.
+        rendered = to_json(openapi_document(glossary().content.categories))
+        current_app.extensions["glossary.openapi"] = rendered
+    return json_response(rendered)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import traceback
 
 from flask import Flask, Response, request
 from flask_babel import gettext, lazy_gettext
@@ -43,6 +44,44 @@ _BY_STATUS = {
 }
 
 
+# Characters that mean something to an HTML parser or to a JavaScript source
+# (U+2028/9 end a line there), written as the JSON escapes that every JSON
+# parser reads back as the same string.
+_JSON_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
+
+
+def json_text(text: str) -> str:
+    """JSON text with markup characters escaped.
+
+    Bodies echo what a reader sent (lookup and search return the query), so
+    "<script>" must never reach a client as markup, even one that sniffs or
+    pastes a body into a page. ``str.replace`` returns the same string when
+    there is nothing to replace, which is the common case.
+    """
+    for char, escape_ in _JSON_ESCAPES:
+        text = text.replace(char, escape_)
+    return text
+
+
+def for_log(value: object, limit: int = 500) -> str:
+    """A request value fit for a log line: one line, ASCII, no markup, bounded.
+
+    Paths, methods and exception texts can carry what a client sent; a log
+    viewer must never render it, and a newline in it must never forge a log
+    record.
+    """
+    text = str(value)
+    if len(text) > limit:
+        text = text[:limit] + "..."
+    return json_text(json.dumps(text))
+
+
 class Problem(Exception):
     """An error a client can act on: status, stable type, translated detail."""
 
@@ -60,7 +99,7 @@ def problem_response(status: int, slug: str, detail: str, **extra) -> Response:
         **extra,
     }
     response = Response(
-        json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM_MEDIA_TYPE
+        json_text(json.dumps(body, ensure_ascii=False)), status=status, mimetype=PROBLEM_MEDIA_TYPE
     )
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -112,10 +151,24 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def handle_unexpected(exc: Exception):
-        log.exception("unhandled error on %s %r", request.method, request.path)
+        # One escaped line, traceback included: exception messages can quote
+        # user input (read it back with json.loads).
+        log.error(
+            "unhandled error on %s %s: %s",
+            for_log(request.method),
+            for_log(request.path),
+            for_log("".join(traceback.format_exception(exc)), limit=20000),
+        )
         if _wants_problem_json():
             return problem_response(500, "internal-error", str(_DETAILS["internal-error"]))
         return _html_error(500, str(TITLES["internal-error"]), str(_DETAILS["internal-error"]))
 
 
-__all__ = ["Problem", "gettext", "problem_response", "register_error_handlers"]
+__all__ = [
+    "Problem",
+    "for_log",
+    "gettext",
+    "json_text",
+    "problem_response",
+    "register_error_handlers",
+]

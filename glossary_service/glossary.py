@@ -10,6 +10,7 @@ request wants one.
 from __future__ import annotations
 
 import json
+import struct
 import threading
 from dataclasses import dataclass
 from functools import cached_property
@@ -173,6 +174,12 @@ class Glossary:
         self.translations_dir = translations_dir
         self.locales: dict[str, LocaleInfo] = discover_locales(translations_dir)
         self.negotiator = Negotiator(list(self.locales))
+        # Every catalog is read now (milliseconds for all of them), so a broken
+        # one stops start-up instead of failing every request in its language;
+        # views and indexes are still built on first use.
+        self._catalogs = {
+            code: self._load_catalog(code) for code in self.locales if code != DEFAULT_LOCALE
+        }
         self._views: dict[str, LocaleView] = {}
         self._lock = threading.Lock()
         self.english = LocaleView(self.locales[DEFAULT_LOCALE], content, None, None)
@@ -189,16 +196,26 @@ class Glossary:
                     self._views[code] = view
         return view
 
-    def _build_view(self, code: str) -> LocaleView:
+    def _load_catalog(self, code: str) -> Translations:
         info = self.locales[code]
+        mo = self.translations_dir / info.catalog / "LC_MESSAGES" / "messages.mo"
         try:
             catalog = Translations.load(str(self.translations_dir), [info.catalog])
-        except (OSError, ValueError) as exc:
-            raise ContentError(f"catalog for {code} cannot be read: {exc}") from exc
+        # struct.error: a file too short to hold even the header.
+        except (OSError, ValueError, struct.error) as exc:
+            raise ContentError(f"catalog for {code} cannot be read ({mo}): {exc}") from exc
         if isinstance(catalog, NullTranslations) and not isinstance(catalog, Translations):
-            raise ContentError(f"catalog for {code} is missing from {self.translations_dir}")
+            raise ContentError(f"catalog for {code} is missing: {mo}")
+        return catalog
+
+    def _build_view(self, code: str) -> LocaleView:
+        info = self.locales[code]
         return LocaleView(
-            info, self.content, catalog, self.english, self.translations_dir / info.catalog
+            info,
+            self.content,
+            self._catalogs[code],
+            self.english,
+            self.translations_dir / info.catalog,
         )
 
     def load_all(self) -> None:

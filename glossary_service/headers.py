@@ -18,6 +18,10 @@ _SECURITY = [
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "strict-origin-when-cross-origin"),
 ]
+# Everything else that set no policy of its own (pages.py sets one on its
+# pages): error pages for unknown addresses, assets. They need nothing from
+# anywhere and are never framed.
+_DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'"
 
 
 def _is_api() -> bool:
@@ -33,6 +37,8 @@ def add_headers(response: Response) -> Response:
     response.headers.extend(_SECURITY)
     if _is_api():
         response.headers.extend(_CORS)
+    else:
+        response.headers.setdefault("Content-Security-Policy", _DEFAULT_CSP)
     if request.method in {"GET", "HEAD"} and response.status_code == 200:
         # Werkzeug computes the ETag from the body and answers If-None-Match
         # with 304; the body depends on the locale, so Vary covers the header.

@@ -26,7 +26,9 @@ _BCP47 = re.compile(
         (?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*
         (?:-[a-wyz\d](?:-[a-z\d]{2,8})+)*
         (?:-x(?:-[a-z\d]{1,8})+)?$""",
-    re.I | re.X,
+    # ASCII: with re.I alone, [a-z] also takes the Kelvin sign and the long s,
+    # and \d takes every script's digits.
+    re.I | re.X | re.ASCII,
 )
 # Catalogs live under Babel's (CLDR's) code; the public code is the one
 # patients and portals use: Tagalog/Filipino is "tl".

@@ -2,25 +2,84 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import unquote_to_bytes
+
 from flask import Flask, current_app, g, request
 from flask_babel import gettext
 
 from .errors import Problem
 from .locales import DEFAULT_LOCALE, MalformedTag
+from .openapi import LANG_MAX_LENGTH, LANG_PATTERN
+
+# The pattern the OpenAPI document publishes. JSON Schema's "$" is the very end
+# of the string; Python's would also allow one trailing newline.
+_LANG = re.compile(LANG_PATTERN.removesuffix("$") + r"\Z")
+# "%" not followed by two hex digits: not a URI (RFC 3986 2.1).
+_BAD_PERCENT = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+
+
+def match_lang(glossary, lang: str) -> str | None:
+    """The served code for a ``lang`` value (query or annotate body), or None.
+
+    Stricter than the negotiator alone: ASCII only (its case-insensitive regex
+    would take the Kelvin sign for a "k"), no surrounding white space, at
+    most 64 characters, exactly as the OpenAPI document says.
+
+    :raise MalformedTag: not a well-formed tag.
+    """
+    if len(lang) > LANG_MAX_LENGTH or not _LANG.match(lang):
+        raise MalformedTag(lang)
+    return glossary.negotiator.match(lang)
 
 
 def _accepted() -> list[tuple[str, float]]:
     return [(tag, q) for tag, q in request.accept_languages]
 
 
+def check_url() -> None:
+    """Refuse a query string that is not percent-encoded UTF-8.
+
+    Werkzeug would quietly turn bad bytes into U+FFFD and keep a stray "%",
+    so a client bug would look like a search for garbage. A precise 400 tells
+    the client what to fix. The path needs no check: a bad id is simply not
+    found.
+    """
+    raw = request.query_string
+    if not raw:
+        return
+    if _BAD_PERCENT.search(raw):
+        detail = gettext("The query string has a percent sign that does not start an encoded byte.")
+    else:
+        try:
+            unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+            return
+        except UnicodeDecodeError:
+            detail = gettext("The query string is not valid UTF-8.")
+    g.view = current_app.extensions["glossary"].view(_fallback_code())
+    raise Problem(400, "invalid-parameter", detail)
+
+
+def _fallback_code() -> str:
+    """The locale from Accept-Language alone, for answering a bad request."""
+    return current_app.extensions["glossary"].negotiator.negotiate(None, _accepted())
+
+
 def negotiate() -> None:
     glossary = current_app.extensions["glossary"]
     lang = request.args.get("lang")
     try:
-        code = glossary.negotiator.negotiate(lang, _accepted())
+        if lang is not None:
+            code = match_lang(glossary, lang) or DEFAULT_LOCALE
+        else:
+            code = glossary.negotiator.negotiate(None, _accepted())
     except MalformedTag:
         # Answer the error itself in the reader's Accept-Language.
-        g.view = glossary.view(glossary.negotiator.negotiate(None, _accepted()))
+        g.view = glossary.view(_fallback_code())
+        if request.routing_exception is not None:
+            # No such address or method: that is the error to report (404,
+            # 405), whatever the parameters say.
+            return
         raise Problem(
             400,
             "invalid-language-tag",
@@ -36,4 +95,6 @@ def locale_selector() -> str:
 
 
 def init_app(app: Flask) -> None:
+    # Before negotiation: lang is read from the query string too.
+    app.before_request(check_url)
     app.before_request(negotiate)

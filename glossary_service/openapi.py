@@ -7,9 +7,16 @@ response schema against real responses, so it cannot drift from the code.
 from __future__ import annotations
 
 import copy
+import re
+import sys
 from collections.abc import Iterable
+from functools import cache
 
 from ._version import __version__
+
+# Patterns are JSON Schema's (ECMA-262 with Unicode): clients and fuzzers read
+# them that way, so each is written to mean the same in Python's ``re``, and
+# the service checks parameters with exactly these meanings.
 
 # A well-formed BCP 47 tag (RFC 5646 2.1, without grandfathered tags), in ASCII,
 # "-" or "_" between subtags, any case. The service checks ``lang`` with this
@@ -25,6 +32,11 @@ LANG_PATTERN = (
     rf"(?:[-_][Xx](?:[-_]{_AN}{{1,8}})+)?$"  # private use
 )
 LANG_MAX_LENGTH = 64
+# At least one character that str.strip() keeps: a blank q is a 400. Spelled
+# out, because ECMA's \s and Python's differ (U+001C-1F, U+0085, U+FEFF).
+NOT_BLANK_PATTERN = (
+    "[^\\t-\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+)
 
 LANG = {
     "name": "lang",
@@ -36,6 +48,11 @@ LANG = {
         "a malformed one is a 400 problem."
     ),
     "schema": {"type": "string", "maxLength": LANG_MAX_LENGTH, "pattern": LANG_PATTERN},
+    "examples": {
+        "spanish": {"value": "es"},
+        "regional": {"summary": "Mexican Spanish: served as es", "value": "es-MX"},
+        "traditional-chinese": {"summary": "served as zh-Hant", "value": "zh-TW"},
+    },
 }
 ACCEPT_LANGUAGE = {
     "name": "Accept-Language",
@@ -56,8 +73,13 @@ Q = {
     "in": "query",
     "required": True,
     "description": "What the reader typed or saw.",
-    # At least one character that is not white space: a blank q is a 400.
-    "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"\S"},
+    "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": NOT_BLANK_PATTERN},
+    "examples": {
+        "plural": {"value": "metastases"},
+        "abbreviation": {"value": "NED"},
+        "misspelling": {"value": "metastisis"},
+        "spanish": {"value": "quimioterapia"},
+    },
 }
 
 
@@ -86,7 +108,9 @@ def ok(description: str, schema: str) -> dict:
 
 
 NOT_MODIFIED = {"description": "Not modified: the ETag in If-None-Match still matches."}
-BAD_REQUEST = problem("A parameter or the lang tag is invalid.")
+BAD_REQUEST = problem(
+    "A parameter or the lang tag is invalid, or the query string is not percent-encoded UTF-8."
+)
 GET_PARAMS = [LANG, ACCEPT_LANGUAGE, IF_NONE_MATCH]
 
 STRING = {"type": "string"}
@@ -363,14 +387,8 @@ PATHS = {
                     "required": False,
                     "description": "First letter of the localized term, accents ignored: "
                     "one letter or digit, in any script.",
-                    # [^\W_] is "a letter or digit" in Unicode-aware regex engines
-                    # (Python's, which the service and its tests use).
-                    "schema": {
-                        "type": "string",
-                        "minLength": 1,
-                        "maxLength": 1,
-                        "pattern": r"^[^\W_]$",
-                    },
+                    # The served document adds the pattern (see document()).
+                    "schema": {"type": "string", "minLength": 1, "maxLength": 1},
                 },
                 {
                     "name": "category",
@@ -393,7 +411,17 @@ PATHS = {
             "operationId": "getTerm",
             "summary": "One whole term.",
             "parameters": [
-                {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                {
+                    "name": "id",
+                    "in": "path",
+                    "required": True,
+                    "description": "The term's stable id, lowercase English kebab-case.",
+                    "schema": {"type": "string"},
+                    "examples": {
+                        "metastasis": {"value": "metastasis"},
+                        "abbreviation": {"value": "no-evidence-of-disease"},
+                    },
+                },
                 *GET_PARAMS,
             ],
             "responses": {
@@ -451,8 +479,22 @@ PATHS = {
             "requestBody": {
                 "required": True,
                 "content": {
-                    "application/json": {"schema": ref("AnnotateRequest")},
-                    "text/plain": {"schema": {"type": "string"}},
+                    "application/json": {
+                        "schema": ref("AnnotateRequest"),
+                        "examples": {
+                            "spanish": {
+                                "value": {
+                                    "text": "Tiene metástasis en el hígado; recibe quimioterapia.",
+                                    "lang": "es",
+                                }
+                            },
+                            "english": {"value": {"text": "NED after HIPEC. PD-L1 was high."}},
+                        },
+                    },
+                    "text/plain": {
+                        "schema": {"type": "string"},
+                        "example": "The scan showed bone metastases; PS is 1.",
+                    },
                 },
             },
             "responses": {
@@ -460,8 +502,8 @@ PATHS = {
                     "description": "The matches, in text order.",
                     "content": {"application/json": {"schema": ref("Annotations")}},
                 },
-                "400": problem("Invalid JSON or UTF-8, or an invalid lang."),
-                "413": problem("Body over 64 KiB."),
+                "400": problem("Invalid JSON (or nested too deeply) or UTF-8, or an invalid lang."),
+                "413": problem("Body over 64 KiB (65,536 bytes), chunked or not."),
                 "415": problem("Not JSON or UTF-8 text."),
                 "422": problem("JSON of the wrong shape."),
             },
@@ -519,7 +561,11 @@ DOCUMENT = {
             "Successful GETs carry ETag and Cache-Control and answer If-None-Match with 304. "
             "CORS: any origin may GET and POST, without credentials. Errors are RFC 9457 "
             "problem details with a stable `type` (tag:glossary-service,2026:problem/<slug>) "
-            "and a translated title and detail."
+            "and a translated title and detail. JSON bodies write <, > and & as \\u003c, "
+            "\\u003e and \\u0026 (the same string to any JSON parser), so text a reader "
+            "sent never comes back as markup. No cookies. Security headers on every response: "
+            "X-Content-Type-Options: nosniff, Referrer-Policy: strict-origin-when-cross-origin, "
+            "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'."
         ),
     },
     "servers": [{"url": "/"}],
@@ -528,15 +574,36 @@ DOCUMENT = {
 }
 
 
-def document(categories: Iterable[str]) -> dict:
-    """The document as served: DOCUMENT with the category ids this content has.
+@cache
+def letter_pattern() -> str:
+    """``^[...]$`` listing every letter and digit (Unicode L and N), which is
+    what str.isalnum() accepts and so what the service's check accepts.
 
-    The ids come from the content files, so they are filled in when the app
-    starts rather than written here; a client (or a fuzzer) can then tell a
-    known category from an unknown one, which is a 400.
+    Spelled out because neither shorter form means that everywhere: Python's
+    ``re`` (which openapi-spec-validator checks patterns with) has no
+    ``\\p{L}``, and ECMA's ``\\w`` is ASCII. Built on first use (0.15 s), not
+    at import, to keep cold starts fast.
+    """
+    parts = []
+    for low, high in ((0, 0xD7FF), (0xE000, sys.maxunicode)):  # no surrogates
+        chars = "".join(map(chr, range(low, high + 1)))
+        for run in re.finditer(r"[^\W_]+", chars):
+            first, last = run.group()[0], run.group()[-1]
+            parts.append(first if first == last else f"{first}-{last}")
+    return f"^[{''.join(parts)}]$"
+
+
+def document(categories: Iterable[str]) -> dict:
+    """The document as served: DOCUMENT with what depends on the content.
+
+    The category ids come from the content files, so they are filled in here
+    rather than written above; a client (or a fuzzer) can then tell a known
+    category from an unknown one, which is a 400.
     """
     served = copy.deepcopy(DOCUMENT)
     for param in served["paths"]["/api/v1/terms"]["get"]["parameters"]:
         if param["name"] == "category":
             param["schema"]["enum"] = sorted(categories)
+        elif param["name"] == "letter":
+            param["schema"]["pattern"] = letter_pattern()
     return served

@@ -33,27 +33,38 @@ def load(locale: str):
 
 
 def key_of(message) -> str:
-    return message.context or message.id
+    if message.context:
+        return message.context
+    return message.id if isinstance(message.id, str) else message.id[0]
 
 
 def export(locale: str, everything: bool, match: str | None) -> None:
     out = []
-    for m in load(locale):
+    catalog = load(locale)
+    for m in catalog:
         if not m.id or (not everything and m.string and not m.fuzzy):
             continue
         if match and match not in key_of(m):
             continue
-        out.append(
-            {
-                "key": key_of(m),
-                "english": m.id,
-                "notes": " ".join(m.auto_comments),
-                "current": m.string,
-                "fuzzy": m.fuzzy,
-            }
-        )
+        entry = {
+            "key": key_of(m),
+            "english": m.id if isinstance(m.id, str) else list(m.id),
+            "notes": " ".join(m.auto_comments),
+            "current": m.string if isinstance(m.string, str) else list(m.string),
+            "fuzzy": m.fuzzy,
+        }
+        if not isinstance(m.id, str):
+            # A plural: translate as a list, one string per plural form.
+            entry["plural_forms"] = catalog.num_plurals
+            entry["notes"] += f" Plural: give {catalog.num_plurals} forms ({catalog.plural_expr})."
+        out.append(entry)
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     print()
+
+
+def _same(message, entry) -> bool:
+    english = message.id if isinstance(message.id, str) else list(message.id)
+    return english == entry["english"]
 
 
 def import_(locale: str, path: str) -> None:

@@ -43,7 +43,7 @@ EXTRACT_ARGS = [
 # languages; in scripts without spaces, count characters instead.
 MAX_TOOLTIP_WORDS = 35
 MAX_TOOLTIP_CHARS = 90
-_PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%s|\{[a-z_]*\}")
+_PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%[sd]|\{[a-z_]*\}")
 _MARKUP = re.compile(r"<[^>]*>")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -102,15 +102,20 @@ def check_catalog(po_path: Path, template: set) -> list[str]:
         if m.fuzzy:
             problems.append(f"{where}: fuzzy (the English changed; review the translation)")
             continue
-        if not m.string:
+        # Plural messages have several English forms and one string per form
+        # of the language (Russian has three).
+        english = m.id if isinstance(m.id, str) else m.id[0]
+        strings = [m.string] if isinstance(m.string, str) else list(m.string)
+        if not all(strings):
             problems.append(f"{where}: not translated")
             continue
-        if sorted(_PLACEHOLDER.findall(m.id)) != sorted(_PLACEHOLDER.findall(m.string)):
-            problems.append(f"{where}: placeholders differ from the English")
-        if sorted(_MARKUP.findall(m.id)) != sorted(_MARKUP.findall(m.string)):
-            problems.append(f"{where}: markup differs from the English")
+        for string in strings:
+            if sorted(_PLACEHOLDER.findall(english)) != sorted(_PLACEHOLDER.findall(string)):
+                problems.append(f"{where}: placeholders differ from the English")
+            if sorted(_MARKUP.findall(english)) != sorted(_MARKUP.findall(string)):
+                problems.append(f"{where}: markup differs from the English")
         field = (m.context or "").rpartition("|")[2]
-        if field == "short_definition" and tooltip_too_long(m.string):
+        if field == "short_definition" and tooltip_too_long(strings[0]):
             problems.append(f"{where}: tooltip too long for a tooltip")
         if field in {"term", "aliases"}:
             term_id = m.context.partition("|")[0]

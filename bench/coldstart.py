@@ -1,0 +1,268 @@
+"""Lambda package size and cold start, side by side in one run (issue 6).
+
+Builds, in build/coldstart/:
+- ours: the real package (tools/build_lambda.py, as ``make package``);
+- hello, same package: ours with a hello-world Flask app swapped in (same
+  libraries, same zappa handler, same precompiled modules; only
+  ``app_function`` differs);
+- default zappa, hello: what ``pip install flask zappa`` and ``zappa package``
+  with default settings make of the same hello-world app (only
+  ``use_precompiled_packages`` is off, to stay offline);
+- ours without .pyc (for information): ours with every __pycache__ removed.
+
+Each is unpacked as Lambda does (every file dated 1980). A cold start is a fresh
+``python -I -S -B`` process (nothing written, as /var/task is read-only) with
+only the package and the boto3 stand-in on sys.path, that imports ``handler``
+and serves one Spanish term through an API Gateway REST event; timed from
+before ``import handler`` to the response ("in process"), and from spawning
+the interpreter to the response ("from spawn", Python's own start-up too).
+The variants take turns, repeated; medians are printed.
+
+Goals: zip <= 10 MB; ours <= 1.3x hello in the same package; ours <= 0.5x
+the default zappa package of hello.
+
+Usage: .venv/bin/python bench/coldstart.py [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import importlib.util
+import json
+import os
+import py_compile
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "build" / "coldstart"
+INVOKE = ROOT / "tools" / "lambda_invoke.py"
+EVENT_SAMPLE = ROOT / "tests" / "lambda_events" / "api-gateway-rest-v1.json"
+MB = 1024 * 1024
+
+_spec = importlib.util.spec_from_file_location("build_lambda", ROOT / "tools" / "build_lambda.py")
+build_lambda = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build_lambda)
+
+HELLO = """from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/", defaults={"path": ""})
+@app.route("/<path:path>")
+def hello(path):
+    return "Hello, world!"
+"""
+
+
+def log(message: str) -> None:
+    print(f"coldstart: {message}", file=sys.stderr, flush=True)
+
+
+def spanish_term_event() -> dict:
+    event = copy.deepcopy(json.loads(EVENT_SAMPLE.read_text(encoding="utf-8")))
+    path = "/api/v1/terms/metastasis"
+    event.update(
+        path=path,
+        queryStringParameters={"lang": "es"},
+        multiValueQueryStringParameters={"lang": ["es"]},
+        pathParameters={"proxy": path.lstrip("/")},
+    )
+    event["requestContext"]["path"] = f"/dev{path}"
+    return event
+
+
+# -- the packages ----------------------------------------------------------------------
+
+
+def build_ours(work: Path) -> tuple[Path, Path, Path]:
+    standin = work / "boto3-standin"
+    zip_path = work / "ours.zip"
+    build_lambda.build(output=zip_path, work=work / "ours-work", standin=standin)
+    tree = build_lambda.extract_like_lambda(zip_path, work / "ours")
+    return zip_path, tree, standin
+
+
+def lambda_dates(tree: Path) -> None:
+    stamp = 315532800  # 1980-01-01, as the zip entries
+    for path in tree.rglob("*"):
+        os.utime(path, (stamp, stamp))
+
+
+def hello_in_same_package(ours: Path, dest: Path) -> Path:
+    shutil.copytree(ours, dest)
+    (dest / "hello_app.py").write_text(HELLO, encoding="utf-8")
+    settings = dest / "zappa_settings.py"
+    text = settings.read_text(encoding="utf-8")
+    assert "APP_MODULE='glossary_service.wsgi'" in text
+    settings.write_text(
+        text.replace("APP_MODULE='glossary_service.wsgi'", "APP_MODULE='hello_app'")
+    )
+    for module in ("hello_app.py", "zappa_settings.py"):
+        py_compile.compile(
+            str(dest / module),
+            doraise=True,
+            invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
+        )
+    lambda_dates(dest)
+    return dest
+
+
+def without_pyc(ours: Path, dest: Path) -> Path:
+    shutil.copytree(ours, dest, ignore=shutil.ignore_patterns("__pycache__"))
+    lambda_dates(dest)
+    return dest
+
+
+def default_zappa_hello(work: Path) -> tuple[Path, Path]:
+    """pip install flask zappa in a venv; zappa package with default settings."""
+    venv = work / "default-venv"
+    project = work / "default-project"
+    project.mkdir()
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    flask_pin = next(
+        line.strip()
+        for line in (ROOT / "requirements.txt").read_text().splitlines()
+        if line.lower().startswith("flask==")
+    )
+    subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            flask_pin,
+            f"zappa=={build_lambda.tool_version('zappa')}",
+        ],
+        check=True,
+    )
+    (project / "hello.py").write_text(HELLO, encoding="utf-8")
+    settings = {
+        "dev": {
+            "app_function": "hello.app",
+            "project_name": "hello",
+            "runtime": build_lambda.PY_TAG,
+            "aws_region": "us-east-1",
+            # The one change from zappa's defaults: offline, no lambda-packages download.
+            "use_precompiled_packages": False,
+        }
+    }
+    (project / "zappa_settings.json").write_text(json.dumps(settings, indent=4))
+    zip_path = work / "default-hello.zip"
+    build_lambda.zappa_package(project, venv, "dev", zip_path)
+    tree = build_lambda.extract_like_lambda(zip_path, work / "default-hello")
+    return zip_path, tree
+
+
+# -- measuring -----------------------------------------------------------------------------
+
+
+def cold_start(tree: Path, standin: Path, event: dict) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "result.json"
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "LANG": "en_US.UTF-8",
+            "TZ": ":UTC",
+            "LAMBDA_TASK_ROOT": str(tree),
+            "AWS_REGION": "us-east-1",
+            "AWS_CONFIG_FILE": os.devnull,
+            "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+        }
+        spawned_at = time.time()
+        proc = subprocess.run(
+            [sys.executable, "-I", "-S", "-B", str(INVOKE), str(tree), str(standin), str(out)],
+            input=json.dumps([event]),
+            text=True,
+            capture_output=True,
+            cwd=tree,
+            env=env,
+            check=False,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"cold start failed in {tree}:\n{proc.stderr[-3000:]}")
+        result = json.loads(out.read_text(encoding="utf-8"))
+    response = result["responses"][0]
+    assert response["statusCode"] == 200, response
+    return {
+        "in_process": result["import_seconds"] + result["event_seconds"][0],
+        # From spawning the interpreter to the response: Python's own start-up too.
+        "process": result["event_done_at"][0] - spawned_at,
+        "rss_mb": result["max_rss_kb"] / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=15, help="cold starts per variant")
+    args = parser.parse_args()
+
+    shutil.rmtree(WORK, ignore_errors=True)
+    WORK.mkdir(parents=True)
+    log("building our package")
+    ours_zip, ours, standin = build_ours(WORK)
+    log("building the default zappa package of hello world (pip install flask zappa)")
+    default_zip, default = default_zappa_hello(WORK)
+    variants = {
+        "ours": ours,
+        "hello, same package": hello_in_same_package(ours, WORK / "hello-same"),
+        "default zappa, hello": default,
+        "ours without .pyc": without_pyc(ours, WORK / "ours-no-pyc"),
+    }
+    event = spanish_term_event()
+    samples: dict[str, list[dict]] = {name: [] for name in variants}
+    log(f"{args.runs} cold starts of each, taking turns")
+    for tree in variants.values():  # warm the OS file cache once
+        cold_start(tree, standin, event)
+    for _ in range(args.runs):
+        for name, tree in variants.items():
+            samples[name].append(cold_start(tree, standin, event))
+
+    def median(name: str, key: str) -> float:
+        return statistics.median(s[key] for s in samples[name])
+
+    ours_mb, default_mb = ours_zip.stat().st_size / MB, default_zip.stat().st_size / MB
+    print("\nPackage size (zip)")
+    print(
+        f"  {'ours':<28}{ours_mb:8.2f} MB   goal <= 10 MB: {'met' if ours_mb <= 10 else 'MISSED'}"
+    )
+    ratio = ours_mb / default_mb
+    print(f"  {'default zappa, hello':<28}{default_mb:8.2f} MB   ours / default = {ratio:.2f}")
+
+    print(
+        f"\nCold start: fresh process, import handler + serve one Spanish term "
+        f"(median of {args.runs}, Python {sys.version.split()[0]})"
+    )
+    print(f"  {'':<28}{'in process':>12}{'from spawn':>16}{'max RSS':>10}")
+    for name in variants:
+        print(
+            f"  {name:<28}{median(name, 'in_process') * 1e3:9.0f} ms"
+            f"{median(name, 'process') * 1e3:13.0f} ms{median(name, 'rss_mb'):7.0f} MB"
+        )
+    print("\nRatios (in process; from spawn in brackets)")
+    goals = (
+        ("ours / hello, same package", "hello, same package", 1.3),
+        ("ours / default zappa, hello", "default zappa, hello", 0.5),
+    )
+    for label, other, goal in goals:
+        ratio = median("ours", "in_process") / median(other, "in_process")
+        whole = median("ours", "process") / median(other, "process")
+        verdict = "met" if ratio <= goal else f"MISSED by {ratio / goal - 1:.0%}"
+        print(f"  {label:<32}{ratio:6.2f}  ({whole:.2f})   goal <= {goal}: {verdict}")
+    ratio = median("ours without .pyc", "in_process") / median("ours", "in_process")
+    print(f"  {'ours without .pyc / ours':<32}{ratio:6.2f}   (what unchecked-hash .pyc save)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,223 @@
+"""Real Chromium for the widget and page tests: servers, browser, host pages.
+
+The glossary runs on one loopback port; the host pages that embed the widget
+run on another, so the widget is cross-origin as on a real patient portal.
+Chromium is Debian's (``apt-get install chromium``), driven by Playwright for
+Python; browser downloads do not work here.
+
+Test modules take these fixtures with ``from browser_harness import *``.
+Without Playwright or Chromium the tests are skipped on a developer's machine
+and fail in CI (``CI`` set), where .ci/run installs both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import threading
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import WSGIRequestHandler, make_server
+from werkzeug.wrappers import Request, Response
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "build" / "screenshots"
+CHROMIUM = (
+    os.environ.get("GLOSSARY_TEST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+)
+# Without the background-networking flags Chromium's own connections are
+# refused on a closed network, and it may stall.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+__all__ = [
+    "browser",
+    "host",
+    "need_locale",
+    "new_page",
+    "service",
+]
+
+
+def _missing(what: str) -> None:
+    # Never a skip: a test that cannot run fails, and says what to install.
+    pytest.fail(f"{what}; `make test` installs it (see README, Widget)")
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_request(self, *args, **kwargs) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(wsgi_app) -> Iterator[str]:
+    """Serve a WSGI app on 127.0.0.1 and a free port; yield its origin."""
+    server = make_server("127.0.0.1", 0, wsgi_app, threaded=True, request_handler=_QuietHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+
+
+def get_json(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.load(response)
+
+
+# -- the host site (a second origin) -----------------------------------------
+
+
+@dataclass
+class HostSite:
+    """A patient portal on another origin: pages the tests write, served with
+    a strict CSP that allows the glossary's origin for scripts and requests
+    only (no 'unsafe-inline', no style-src for the glossary)."""
+
+    glossary: str
+    origin: str = ""
+    pages: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+
+    def strict_csp(self) -> str:
+        return (
+            f"default-src 'none'; script-src {self.glossary}; connect-src {self.glossary}; "
+            "style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'none'; "
+            "require-trusted-types-for 'script'; trusted-types 'none'"
+        )
+
+    def page(
+        self,
+        body: str,
+        *,
+        lang: str = "en",
+        direction: str | None = None,
+        script_attrs: str = "",
+        csp: str | None = "strict",
+        glossary: str | None = None,
+        head: str = "",
+    ) -> str:
+        """Add a page embedding the widget with the one documented tag; return its URL."""
+        dir_attr = f' dir="{direction}"' if direction else ""
+        src = f"{glossary or self.glossary}/widget.js"
+        html = (
+            f'<!doctype html><html lang="{lang}"{dir_attr}><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>Patient portal</title>{head}"
+            f'<script src="{src}"{script_attrs} defer></script></head>'
+            f"<body>{body}</body></html>"
+        )
+        path = f"/page{len(self.pages)}"
+        self.pages[path] = (html, self.strict_csp() if csp == "strict" else csp)
+        return self.origin + path
+
+    def __call__(self, environ, start_response):
+        request = Request(environ)
+        if request.path == "/favicon.ico":
+            return Response(status=204)(environ, start_response)
+        html, csp = self.pages.get(request.path, ("not found", None))
+        response = Response(html, status=200 if request.path in self.pages else 404)
+        response.mimetype = "text/html"
+        if csp:
+            response.headers["Content-Security-Policy"] = csp
+        return response(environ, start_response)
+
+
+# -- fixtures -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def service(app) -> Iterator[str]:
+    """The glossary (the session's app, real catalogs) over real HTTP."""
+    with serve(app) as origin:
+        yield origin
+
+
+@pytest.fixture(scope="module")
+def host(service) -> Iterator[HostSite]:
+    site = HostSite(glossary=service)
+    with serve(site) as origin:
+        site.origin = origin
+        yield site
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("Playwright for Python is not installed")
+    if not Path(CHROMIUM).exists():
+        _missing(f"Chromium is not installed at {CHROMIUM}")
+    with sync_playwright() as p:
+        # launch() gives every test a fresh profile (a new user data dir).
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@dataclass
+class PageRecord:
+    """What a page did that a host site would notice."""
+
+    errors: list[str] = field(default_factory=list)  # uncaught exceptions
+    console_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    requests: list[tuple[str, str]] = field(default_factory=list)  # (method, url)
+
+
+@pytest.fixture
+def new_page(browser) -> Iterator[Callable]:
+    """``new_page(**context_options)`` -> (page, record); closed after the test."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("viewport", {"width": 1000, "height": 720})
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        record = PageRecord()
+        page.on("pageerror", lambda exc: record.errors.append(str(exc)))
+        page.on(
+            "console",
+            lambda msg: record.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
+
+        def on_dialog(dialog):
+            record.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+        page.on("request", lambda req: record.requests.append((req.method, req.url)))
+        return page, record
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def need_locale(glossary) -> Callable[[str], None]:
+    """Fail a test about a locale that is not served."""
+
+    def check(code: str) -> None:
+        assert code in glossary.locales, f"locale {code} is not served"
+
+    return check
