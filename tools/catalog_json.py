@@ -42,7 +42,8 @@ def export(locale: str, everything: bool, match: str | None) -> None:
     out = []
     catalog = load(locale)
     for m in catalog:
-        if not m.id or (not everything and m.string and not m.fuzzy):
+        strings = [m.string] if isinstance(m.string, str) else list(m.string)
+        if not m.id or (not everything and all(strings) and not m.fuzzy):
             continue
         if match and match not in key_of(m):
             continue
@@ -72,14 +73,19 @@ def import_(locale: str, path: str) -> None:
     catalog = load(locale)
     by_key = {key_of(m): m for m in catalog if m.id}
     unknown = [e["key"] for e in entries if e["key"] not in by_key]
-    stale = [
-        e["key"] for e in entries if e["key"] in by_key and by_key[e["key"]].id != e["english"]
-    ]
+    stale = [e["key"] for e in entries if e["key"] in by_key and not _same(by_key[e["key"]], e)]
     for e in entries:
         m = by_key.get(e["key"])
-        if m is not None and m.id == e["english"] and e["translation"].strip():
-            m.string = e["translation"].strip()
-            m.flags.discard("fuzzy")
+        if m is None or not _same(m, e):
+            continue
+        text = e["translation"]
+        if isinstance(text, list):  # a plural: one string per form
+            m.string = tuple(t.strip() for t in text)
+        elif text.strip():
+            m.string = text.strip()
+        else:
+            continue
+        m.flags.discard("fuzzy")
     buf = io.BytesIO()
     write_po(buf, catalog, width=0)
     po_path(locale).write_bytes(buf.getvalue())
