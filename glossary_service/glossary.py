@@ -149,7 +149,10 @@ class LocaleView:
         )
 
     def translated_keys(self) -> set[str]:
-        return set(self._catalog._catalog) if self._catalog is not None else set()
+        if self._catalog is None:
+            return set()
+        # Plural messages are stored once per form, keyed (msgid, form index).
+        return {k[0] if isinstance(k, tuple) else k for k in self._catalog._catalog}
 
 
 def _sort_keys(catalog_dir: Path, info: LocaleInfo) -> dict[str, str]:
