@@ -4,10 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format extract update compile i18n-check bench load audit fuzz system-deps clean
+.PHONY: run test lint format extract update compile i18n-check bench load audit fuzz system-deps package coldstart clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check pip==26.3
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
@@ -50,6 +51,14 @@ i18n-check: $(STAMP)
 
 bench: compile
 	$(BIN)/python bench/run.py
+
+# AWS Lambda: build/lambda.zip from a runtime-only venv, plus build/boto3-standin for local runs.
+package: $(STAMP)
+	$(BIN)/python tools/build_lambda.py
+
+# Lambda package size and cold start, side by side (about 1 minute).
+coldstart: $(STAMP)
+	$(BIN)/python bench/coldstart.py
 
 # gunicorn (2 workers) driven by wrk, 60 s per run.
 load: compile system-deps

@@ -18,7 +18,7 @@ before ``import handler`` to the response ("in process"), and from spawning
 the interpreter to the response ("from spawn", Python's own start-up too).
 The variants take turns, repeated; medians are printed.
 
-Goals: zip <= 10 MB; ours <= 1.3x hello in the same package; ours <= 0.5x
+Goals: zip <= 10 MiB; ours <= 1.3x hello in the same package; ours <= 0.5x
 the default zappa package of hello.
 
 Usage: .venv/bin/python bench/coldstart.py [--runs 15]
@@ -235,10 +235,10 @@ def main() -> None:
     ours_mb, default_mb = ours_zip.stat().st_size / MB, default_zip.stat().st_size / MB
     print("\nPackage size (zip)")
     print(
-        f"  {'ours':<28}{ours_mb:8.2f} MB   goal <= 10 MB: {'met' if ours_mb <= 10 else 'MISSED'}"
+        f"  {'ours':<28}{ours_mb:8.2f} MiB   goal <= 10 MiB: {'met' if ours_mb <= 10 else 'MISSED'}"
     )
     ratio = ours_mb / default_mb
-    print(f"  {'default zappa, hello':<28}{default_mb:8.2f} MB   ours / default = {ratio:.2f}")
+    print(f"  {'default zappa, hello':<28}{default_mb:8.2f} MiB   ours / default = {ratio:.2f}")
 
     print(
         f"\nCold start: fresh process, import handler + serve one Spanish term "

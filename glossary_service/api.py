@@ -84,7 +84,7 @@ def whole_term(view: LocaleView, t: LocalizedTerm) -> dict:
         "other_languages": [
             {
                 "locale": code,
-                "term": glossary().view(code).terms[t.id].term,
+                "term": glossary().term_name(code, t.id),
                 "url": f"/api/v1/terms/{t.id}?lang={code}",
             }
             for code in glossary().locales

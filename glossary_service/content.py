@@ -7,6 +7,8 @@ naming the file, the line and the term, so a broken glossary never serves.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import tomllib
 from dataclasses import dataclass
@@ -15,6 +17,11 @@ from pathlib import Path
 from .text import phrase_key
 
 CONTENT_DIR = Path(__file__).parent / "content"
+#: The parsed content files, saved at package build time (write_snapshot, called
+#: by tools/build_lambda.py): tomllib is pure Python, and parsing is most of
+#: what loading the content costs a cold start. An entry is used only while its
+#: file is byte for byte the one it was made from; anything else is parsed.
+SNAPSHOT = "parsed-content.json"
 
 #: Fields of a term that translators translate, in catalog order.
 TRANSLATABLE_FIELDS = ("term", "aliases", "short_definition", "definition")
@@ -88,14 +95,15 @@ def category_context(category_id: str) -> str:
 def load_content(content_dir: Path = CONTENT_DIR) -> Content:
     """Load and check every content file; raise ContentError listing all problems."""
     problems: list[str] = []
-    sources = _load_sources(content_dir / "sources.toml", problems)
+    snapshot = _read_snapshot(content_dir)
+    sources = _load_sources(content_dir / "sources.toml", problems, snapshot.get("sources.toml"))
     categories: dict[str, Category] = {}
     terms: dict[str, Term] = {}
     files = sorted((content_dir / "terms").glob("*.toml"))
     if not files:
         problems.append(f"{content_dir / 'terms'}: no content files")
     for path in files:
-        _load_file(path, categories, terms, problems)
+        _load_file(path, categories, terms, problems, snapshot.get(f"terms/{path.name}"))
     _check_links(terms, sources, problems)
     _check_unique_names(terms, problems)
     if problems:
@@ -103,33 +111,71 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Content:
     return Content(terms=terms, categories=categories, sources=sources)
 
 
-def _parse_toml(path: Path, problems: list[str]) -> tuple[dict, str] | None:
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_snapshot(content_dir: Path = CONTENT_DIR) -> Path:
+    """Save every content file, parsed, beside them (package builds do this)."""
+    snapshot = {}
+    for path in [content_dir / "sources.toml", *sorted((content_dir / "terms").glob("*.toml"))]:
+        try:
+            data = path.read_bytes()
+            parsed = tomllib.loads(data.decode("utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue  # left to load_content, which names the file and the line
+        snapshot[path.relative_to(content_dir).as_posix()] = {
+            "sha256": _digest(data),
+            "data": parsed,
+        }
+    target = content_dir / SNAPSHOT
+    target.write_text(json.dumps(snapshot, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    return target
+
+
+def _read_snapshot(content_dir: Path) -> dict:
     try:
-        text = path.read_text(encoding="utf-8")
+        snapshot = json.loads((content_dir / SNAPSHOT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return snapshot if isinstance(snapshot, dict) else {}
+
+
+def _parse_toml(path: Path, problems: list[str], saved: dict | None) -> tuple[dict, str] | None:
+    try:
+        data = path.read_bytes()
+        text = data.decode("utf-8")
+        if isinstance(saved, dict) and saved.get("sha256") == _digest(data):
+            return saved["data"], text
         return tomllib.loads(text), text
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         problems.append(f"{path}: {exc}")
         return None
 
 
-def _load_sources(path: Path, problems: list[str]) -> dict[str, Source]:
-    parsed = _parse_toml(path, problems)
+def _load_sources(path: Path, problems: list[str], saved: dict | None) -> dict[str, Source]:
+    parsed = _parse_toml(path, problems, saved)
     if parsed is None:
         return {}
     docs = parsed[0].get("documents", {})
     return {key: Source(document=key, title=doc["title"]) for key, doc in docs.items()}
 
 
-def _line_of(text: str, term_id: object) -> int:
-    """Line of ``id = "<term_id>"`` in the file: tomllib keeps no positions."""
+_ID_LINE = re.compile(r"""^\s*id\s*=\s*(["'])(.*?)\1""", re.M)
+
+
+def _id_lines(text: str) -> dict[str, int]:
+    """Line of each ``id = "<term id>"`` in a file (tomllib keeps no positions);
+    one scan per file, the first line wins."""
     first_term = max(text.find("[[terms]]"), 0)
-    pattern = rf'^\s*id\s*=\s*["\']{re.escape(str(term_id))}["\']'
-    m = re.compile(pattern, re.M).search(text, first_term)
-    return text.count("\n", 0, m.start()) + 1 if m else 0
+    lines: dict[str, int] = {}
+    for m in _ID_LINE.finditer(text, first_term):
+        lines.setdefault(m.group(2), text.count("\n", 0, m.start()) + 1)
+    return lines
 
 
-def _load_file(path, categories, terms, problems) -> None:
-    parsed = _parse_toml(path, problems)
+def _load_file(path, categories, terms, problems, saved=None) -> None:
+    parsed = _parse_toml(path, problems, saved)
     if parsed is None:
         return
     data, text = parsed
@@ -140,8 +186,9 @@ def _load_file(path, categories, terms, problems) -> None:
     if cat["id"] in categories:
         problems.append(f"{path}: category '{cat['id']}' is defined twice")
     categories[cat["id"]] = Category(id=cat["id"], label=cat["label"])
+    lines = _id_lines(text)
     for raw in data.get("terms", []):
-        term = _make_term(raw, cat["id"], path, _line_of(text, raw.get("id")), problems)
+        term = _make_term(raw, cat["id"], path, lines.get(str(raw.get("id")), 0), problems)
         if term is None:
             continue
         if term.id in terms:

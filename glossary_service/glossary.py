@@ -1,10 +1,11 @@
 """The glossary as served: content + translations + indexes, per locale.
 
-Pure Python (Babel, no Flask). English is checked and indexed at start-up; each
-other locale is localized and indexed the first time a request needs it, then
-kept for the life of the process (read-only, shared by all threads). On
-Lambda this keeps a cold start from paying for twelve languages when the
-request wants one.
+Pure Python (Babel, no Flask). English is localized at start-up; each other
+locale is localized the first time a request needs it, and every index the
+first time a lookup, search or annotation needs it, then kept for the life of
+the process (read-only, shared by all threads). On Lambda this keeps a cold
+start from paying for twelve languages, or for indexes, when the request
+wants one term (GLOSSARY_PRELOAD_LOCALES builds everything at start-up).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from .collation import initial, sort_key
@@ -187,7 +187,6 @@ class Glossary:
         self._lock = threading.Lock()
         self.english = LocaleView(self.locales[DEFAULT_LOCALE], content, None, None)
         self._views[DEFAULT_LOCALE] = self.english
-        self.english.index  # noqa: B018 - built now, so start-up proves the content indexes
 
     def view(self, code: str) -> LocaleView:
         view = self._views.get(code)
@@ -221,6 +220,16 @@ class Glossary:
             self.translations_dir / info.catalog,
         )
 
+    def term_name(self, code: str, term_id: str) -> str:
+        """A term's name in a locale, without building that locale's view
+        (every term lists its name in every other language)."""
+        view = self._views.get(code)
+        if view is not None:
+            return view.terms[term_id].term
+        english = self.english.terms[term_id].term
+        key = f"{term_context(term_id, 'term')}\x04{english}"
+        return self._catalogs[code]._catalog.get(key) or english
+
     def load_all(self) -> None:
         """Build every locale now (tests, and servers that prefer slow starts)."""
         for code in self.locales:
@@ -229,6 +238,8 @@ class Glossary:
     @cached_property
     def expected_keys(self) -> frozenset[str]:
         """Every message a complete catalog translates, from messages.pot."""
+        from babel.messages.pofile import read_po  # only /api/v1/locales needs it
+
         pot = self.translations_dir / "messages.pot"
         keys = set()
         if pot.is_file():

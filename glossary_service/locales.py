@@ -9,7 +9,8 @@ underscores (``zh_Hans``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from pathlib import Path
 
 from babel import Locale
@@ -35,7 +36,13 @@ _BCP47 = re.compile(
 _PUBLIC_CODES = {"fil": "tl"}
 # Codes that name a served language by another name.
 _LANGUAGE_ALIASES = {"fil": "tl", "tgl": "tl", "iw": "he", "zho": "zh", "chi": "zh"}
-_LIKELY = get_global("likely_subtags")
+
+
+@cache
+def _likely_subtags() -> dict[str, str]:
+    """CLDR's likely subtags. Loading Babel's global data takes about 20 ms, so
+    only requests that need it (a language served in more than one script) pay."""
+    return get_global("likely_subtags")
 
 
 class MalformedTag(ValueError):
@@ -46,10 +53,24 @@ class MalformedTag(ValueError):
 class LocaleInfo:
     code: str  # public BCP 47 code, e.g. "zh-Hans"
     catalog: str  # Babel identifier and catalog directory, e.g. "zh_Hans"
-    name: str  # its own name
-    english_name: str
-    direction: str  # "ltr" or "rtl"
     review: str
+    babel: Locale = field(compare=False, repr=False)
+
+    # Names and direction come from CLDR data, loaded on first use (pages,
+    # /api/v1/locales): a cold start that serves one term never pays for them.
+    @cached_property
+    def name(self) -> str:
+        """Its own name."""
+        return self.babel.get_display_name(self.babel) or self.catalog
+
+    @cached_property
+    def english_name(self) -> str:
+        return self.babel.get_display_name("en") or self.catalog
+
+    @cached_property
+    def direction(self) -> str:
+        """Text direction: "ltr" or "rtl"."""
+        return self.babel.text_direction
 
 
 def discover_locales(translations_dir: Path) -> dict[str, LocaleInfo]:
@@ -74,10 +95,8 @@ def _describe(catalog: str, review: str | None, translations_dir: Path) -> Local
     return LocaleInfo(
         code=public_code(catalog),
         catalog=catalog,
-        name=babel_locale.get_display_name(babel_locale) or catalog,
-        english_name=babel_locale.get_display_name("en") or catalog,
-        direction=babel_locale.text_direction,
         review=review,
+        babel=babel_locale,
     )
 
 
@@ -91,6 +110,13 @@ class Negotiator:
 
     def __init__(self, served: list[str] | tuple[str, ...]):
         self._served = {code.lower(): code for code in served}
+        # Languages served in a named script (zh-Hans): only for these does a
+        # tag without a script (zh-TW) need CLDR's likely subtags.
+        self._scripted = {
+            parts[0]
+            for parts in (c.split("-") for c in self._served)
+            if len(parts) > 1 and len(parts[1]) == 4
+        }
 
     def match(self, tag: str) -> str | None:
         """The served code for a tag, or None if that language is not served.
@@ -104,10 +130,13 @@ class Negotiator:
         lang = m["lang"].lower().split("-")[0]
         lang = _LANGUAGE_ALIASES.get(lang, lang)
         script = m["script"]
-        if script is None:
+        if script is None and lang in self._scripted:
             # zh-TW means Traditional characters, zh-CN Simplified: CLDR's
             # likely subtags know which script a language and region imply.
-            likely = _LIKELY.get(f"{lang}_{(m['region'] or '').upper()}") or _LIKELY.get(lang)
+            likely_subtags = _likely_subtags()
+            likely = likely_subtags.get(
+                f"{lang}_{(m['region'] or '').upper()}"
+            ) or likely_subtags.get(lang)
             script = likely.split("_")[1] if likely and likely.count("_") >= 2 else None
         for candidate in (f"{lang}-{script}", lang):
             if candidate.lower() in self._served:

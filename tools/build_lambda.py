@@ -13,9 +13,11 @@ separate, runtime-only environment, so nothing of the dev tooling ships:
 2. Babel's locale data is trimmed to the locales the package serves (and their
    CLDR parents), pytz's zoneinfo to UTC (Lambda runs with TZ=:UTC);
 3. the project is copied, its catalogs compiled into the copy (served locales =
-   compiled catalogs), and ``zappa package`` run there with VIRTUAL_ENV
-   pointing at the runtime environment; ``exclude`` in zappa_settings.json
-   keeps tests, benches, tools and .po sources out;
+   compiled catalogs), what the service can precompute saved there (the parsed
+   content, when glossary_service.content offers ``write_snapshot``), and
+   ``zappa package`` run there with VIRTUAL_ENV pointing at the runtime
+   environment; ``exclude`` in zappa_settings.json keeps tests, benches, tools
+   and .po sources out;
 4. the package is unpacked and every module compiled with
    ``--invalidation-mode unchecked-hash``: Zappa stamps every zip entry 1980,
    so timestamp-checked .pyc would never match their sources on Lambda and
@@ -457,7 +459,7 @@ def build(
         "seconds": round(time.perf_counter() - started, 1),
     }
     log(
-        f"{output} ({summary['bytes'] / 1e6:.2f} MB, {modules} modules precompiled) "
+        f"{output} ({summary['bytes'] / 2**20:.2f} MiB, {modules} modules precompiled) "
         f"sha256 {summary['sha256'][:16]} in {summary['seconds']} s"
     )
     return summary
