@@ -153,6 +153,13 @@ class Index:
             self._offsets.append(pos)
             pos += len(key) + 1
 
+        # Trigrams -> keys holding them, for queries of three letters or more.
+        grams: dict[str, list[int]] = {}
+        for i, key in enumerate(self._keys):
+            for gram in {key[j : j + 3] for j in range(len(key) - 2)}:
+                grams.setdefault(gram, []).append(i)
+        self._grams = grams
+
         # Fuzzy matching: symmetric deletes of whole keys (lookup) and of word
         # prefixes (search as you type).
         self._key_deletes: dict[str, set[str]] = {}
@@ -287,28 +294,26 @@ class Index:
         key = join_keys([t.key for t in tokens(query)])
         if not key or limit <= 0:
             return []
-        # term id -> (score, by); hot path, so plain tuples and locals.
-        best: dict[str, tuple[float, str]] = {}
-        hay, offsets, keys, key_terms = self._haystack, self._offsets, self._keys, self._key_terms
-        pos = hay.find(key)
-        n_keys = len(keys)
-        while pos != -1:
-            i = bisect.bisect_right(offsets, pos) - 1
+        # Hot path: plain dicts, tuples and locals. term id -> score, and -> by.
+        scores: dict[str, float] = {}
+        kinds: dict[str, str] = {}
+        keys, key_terms = self._keys, self._key_terms
+        klen = len(key)
+        for i, at in self._occurrences(key):
             cand = keys[i]
-            at = pos - offsets[i]
             if at == 0:
                 tier = 0.7  # prefix
-            elif cand[at - 1] == " " or is_cjk(cand[at - 1]):
-                tier = 0.4  # a later word starts with it
             else:
-                tier = 0.2  # inside a word
-            closeness = len(key) / len(cand)
+                before = cand[at - 1]
+                # A later word starts with it (in Chinese, any character may).
+                tier = 0.4 if before == " " or (before > "\u2e7f" and is_cjk(before)) else 0.2
+            gain = 0.2 * klen / len(cand) + 0.1
             for term_id, weight, by in key_terms[i]:
-                score = tier + (0.2 * closeness + 0.1) * weight
-                if score > best.get(term_id, (0.0,))[0]:
-                    best[term_id] = (score, by)
-            # The first place a key holds the query ranks it best: go to the next key.
-            pos = hay.find(key, offsets[i + 1]) if i + 1 < n_keys else -1
+                score = tier + gain * weight
+                if score > scores.get(term_id, 0.0):
+                    scores[term_id] = score
+                    kinds[term_id] = by
+        best = {term_id: (score, kinds[term_id]) for term_id, score in scores.items()}
 
         budget = _fuzzy_budget(len(key.split()[-1]))
         if len(best) < limit and budget:
@@ -333,6 +338,27 @@ class Index:
                             best[name.term_id] = (score, "misspelling")
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
         return [Match(term_id, by, round(score, 4)) for term_id, (score, by) in ranked[:limit]]
+
+    def _occurrences(self, key: str) -> Iterable[tuple[int, int]]:
+        """(key index, first position of ``key`` in it) for every key holding it."""
+        if len(key) >= 3:
+            # The rarest of the query's trigrams narrows the keys to check.
+            grams = self._grams
+            postings = min((grams.get(key[j : j + 3], ()) for j in range(len(key) - 2)), key=len)
+            keys = self._keys
+            for i in postings:
+                at = keys[i].find(key)
+                if at != -1:
+                    yield i, at
+            return
+        # One or two letters: one pass over all keys at C speed.
+        hay, offsets, n_keys = self._haystack, self._offsets, len(self._keys)
+        pos = hay.find(key)
+        while pos != -1:
+            i = bisect.bisect_right(offsets, pos) - 1
+            yield i, pos - offsets[i]
+            # The first place a key holds the query ranks it best: go to the next key.
+            pos = hay.find(key, offsets[i + 1]) if i + 1 < n_keys else -1
 
     # -- annotate ---------------------------------------------------------
 
