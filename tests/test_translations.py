@@ -141,6 +141,17 @@ def test_changed_english_keeps_old_translation_as_fuzzy(changed_definition):
     assert message.string  # the old Spanish is kept for the translator
 
 
+def test_i18n_check_reports_the_outdated_translation(changed_definition):
+    project, _compiled, _new = changed_definition
+    i18n_check = load_i18n_check()
+    po = project / "translations/es/LC_MESSAGES/messages.po"
+    template = i18n_check.keys(i18n_check.read(project / "translations/messages.pot"))
+    problems = i18n_check.check_catalog(po, template)
+    assert problems == [
+        "es: 'remission|definition': fuzzy (the English changed; review the translation)"
+    ]
+
+
 def test_outdated_translation_is_served_in_english_and_flagged(changed_definition):
     project, compiled, new = changed_definition
     app = create_app(
