@@ -12,18 +12,16 @@ and fail in CI (``CI`` set), where .ci/run installs both.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
-import threading
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import WSGIRequestHandler, make_server
+from live_server import serve
 from werkzeug.wrappers import Request, Response
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,25 +54,6 @@ __all__ = [
 def _missing(what: str) -> None:
     # Never a skip: a test that cannot run fails, and says what to install.
     pytest.fail(f"{what}; `make test` installs it (see README, Widget)")
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_request(self, *args, **kwargs) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(wsgi_app) -> Iterator[str]:
-    """Serve a WSGI app on 127.0.0.1 and a free port; yield its origin."""
-    server = make_server("127.0.0.1", 0, wsgi_app, threaded=True, request_handler=_QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
 
 
 def get_json(url: str) -> dict:

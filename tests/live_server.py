@@ -11,7 +11,6 @@ import contextlib
 import threading
 from collections.abc import Iterator
 
-from flask import Flask
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 
@@ -22,8 +21,8 @@ class _QuietHandler(WSGIRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(app: Flask) -> Iterator[str]:
-    """Serve ``app`` on 127.0.0.1 and a port the OS picks; yield its base URL."""
+def serve(app) -> Iterator[str]:
+    """Serve a WSGI app on 127.0.0.1 and a port the OS picks; yield its base URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
