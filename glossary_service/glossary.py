@@ -10,6 +10,7 @@ wants one term (GLOSSARY_PRELOAD_LOCALES builds everything at start-up).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import struct
 import threading
@@ -169,6 +170,41 @@ def _sort_keys(catalog_dir: Path, info: LocaleInfo) -> dict[str, str]:
     return keys
 
 
+NAMES_SNAPSHOT = "term-names.json"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_names_snapshot(translations_dir: Path) -> dict:
+    try:
+        snapshot = json.loads((translations_dir / NAMES_SNAPSHOT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return snapshot if isinstance(snapshot, dict) else {}
+
+
+def write_names_snapshot(content: Content, translations_dir: Path) -> Path:
+    """Save every term's name in every compiled catalog, with the catalog's
+    hash (package builds do this: a cold start that serves one term then reads
+    one catalog, not twelve)."""
+    glossary = Glossary(content, translations_dir)
+    snapshot = {}
+    for code, info in glossary.locales.items():
+        if code == DEFAULT_LOCALE:
+            continue
+        names = {
+            term_id: [t.term, glossary.term_name(code, term_id)]
+            for term_id, t in glossary.english.terms.items()
+        }
+        mo = glossary._mo_path(code)
+        snapshot[info.catalog] = {"sha256": _digest(mo.read_bytes()), "names": names}
+    target = translations_dir / NAMES_SNAPSHOT
+    target.write_text(json.dumps(snapshot, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    return target
+
+
 class Glossary:
     """Content, served locales and their views; safe to share across threads."""
 
@@ -177,14 +213,25 @@ class Glossary:
         self.translations_dir = translations_dir
         self.locales: dict[str, LocaleInfo] = discover_locales(translations_dir)
         self.negotiator = Negotiator(list(self.locales))
-        # Every catalog is read now (milliseconds for all of them), so a broken
-        # one stops start-up instead of failing every request in its language;
-        # views and indexes are still built on first use.
-        self._catalogs = {
-            code: self._load_catalog(code) for code in self.locales if code != DEFAULT_LOCALE
-        }
         self._views: dict[str, LocaleView] = {}
-        self._lock = threading.Lock()
+        # Re-entrant: building a view under the lock reads its catalog.
+        self._lock = threading.RLock()
+        # Every catalog is checked now, so a broken one stops start-up instead
+        # of failing every request in its language: parsed (milliseconds each),
+        # or, in a package, matched byte for byte against the build's snapshot
+        # of term names, which then stands in until a view needs the catalog.
+        self._catalogs: dict[str, Translations] = {}
+        self._names: dict[str, dict[str, list[str]]] = {}
+        snapshot = _read_names_snapshot(translations_dir)
+        for code, info in self.locales.items():
+            if code == DEFAULT_LOCALE:
+                continue
+            saved = snapshot.get(info.catalog)
+            mo = self._mo_path(code)
+            if saved and mo.is_file() and saved.get("sha256") == _digest(mo.read_bytes()):
+                self._names[code] = saved["names"]
+            else:
+                self._catalogs[code] = self._load_catalog(code)
         self.english = LocaleView(self.locales[DEFAULT_LOCALE], content, None, None)
         self._views[DEFAULT_LOCALE] = self.english
 
@@ -198,9 +245,21 @@ class Glossary:
                     self._views[code] = view
         return view
 
+    def _mo_path(self, code: str) -> Path:
+        return self.translations_dir / self.locales[code].catalog / "LC_MESSAGES" / "messages.mo"
+
+    def _catalog(self, code: str) -> Translations:
+        catalog = self._catalogs.get(code)
+        if catalog is None:
+            with self._lock:
+                catalog = self._catalogs.get(code)
+                if catalog is None:
+                    catalog = self._catalogs[code] = self._load_catalog(code)
+        return catalog
+
     def _load_catalog(self, code: str) -> Translations:
         info = self.locales[code]
-        mo = self.translations_dir / info.catalog / "LC_MESSAGES" / "messages.mo"
+        mo = self._mo_path(code)
         try:
             catalog = Translations.load(str(self.translations_dir), [info.catalog])
         # struct.error: a file too short to hold even the header.
@@ -215,7 +274,7 @@ class Glossary:
         return LocaleView(
             info,
             self.content,
-            self._catalogs[code],
+            self._catalog(code),
             self.english,
             self.translations_dir / info.catalog,
         )
@@ -227,8 +286,11 @@ class Glossary:
         if view is not None:
             return view.terms[term_id].term
         english = self.english.terms[term_id].term
+        saved = self._names.get(code, {}).get(term_id)
+        if saved and saved[0] == english:
+            return saved[1]
         key = f"{term_context(term_id, 'term')}\x04{english}"
-        return self._catalogs[code]._catalog.get(key) or english
+        return self._catalog(code)._catalog.get(key) or english
 
     def load_all(self) -> None:
         """Build every locale now (tests, and servers that prefer slow starts)."""

@@ -138,3 +138,32 @@ def test_outdated_translation_is_served_in_english_and_flagged(changed_definitio
     assert body["term"] == "remisión"  # the rest is still Spanish
     locales = app.test_client().get("/api/v1/locales").get_json()["locales"]
     assert next(loc for loc in locales if loc["code"] == "es")["completeness"] < 1
+
+
+def test_term_names_snapshot_stands_in_for_unchanged_catalogs(translations_dir, tmp_path):
+    """Package builds save each term's name per catalog with the catalog's
+    hash; start-up then checks the hash instead of parsing every catalog."""
+    from glossary_service.glossary import write_names_snapshot
+
+    compiled = compile_catalogs(ROOT / "translations", tmp_path / "t")
+    content = load_content()
+    plain = create_app({"GLOSSARY_TRANSLATIONS_DIR": compiled}).extensions["glossary"]
+    write_names_snapshot(content, compiled)
+    fast = create_app({"GLOSSARY_TRANSLATIONS_DIR": compiled}).extensions["glossary"]
+    assert not fast._catalogs  # nothing parsed at start-up
+    for code in fast.locales:
+        for term_id in content.terms:
+            assert fast.term_name(code, term_id) == plain.term_name(code, term_id)
+    assert fast.view("es").terms["remission"].term == "remisión"
+
+
+def test_a_changed_catalog_is_parsed_not_trusted_to_the_snapshot(tmp_path):
+    from glossary_service.content import ContentError
+    from glossary_service.glossary import write_names_snapshot
+
+    compiled = compile_catalogs(ROOT / "translations", tmp_path / "t")
+    write_names_snapshot(load_content(), compiled)
+    mo = compiled / "es/LC_MESSAGES/messages.mo"
+    mo.write_bytes(mo.read_bytes()[:40])  # broken after the snapshot was made
+    with pytest.raises(ContentError, match="catalog for es"):
+        create_app({"GLOSSARY_TRANSLATIONS_DIR": compiled})

@@ -267,6 +267,18 @@ def snapshot_content(project: Path) -> str:
     return run([sys.executable, "-B", "-c", code], cwd=project).stdout.strip()
 
 
+def snapshot_names(project: Path) -> str:
+    """Every term's name in every compiled catalog, with each catalog's hash:
+    a cold start serving one term then parses one catalog, not all of them."""
+    code = (
+        "from pathlib import Path\n"
+        "from glossary_service.content import load_content\n"
+        "from glossary_service.glossary import write_names_snapshot\n"
+        "print(write_names_snapshot(load_content(), Path('translations')).name)\n"
+    )
+    return run([sys.executable, "-B", "-c", code], cwd=project).stdout.strip()
+
+
 def remove_bytecode(tree: Path) -> None:
     """Zappa drops an empty __init__.py into every folder holding .pyc files,
     __pycache__ included; compiling happens after it, on what ships."""
@@ -429,6 +441,7 @@ def build(
     log(f"served catalogs: en (source) + {', '.join(catalogs) or 'none'}")
     snapshot = snapshot_content(project)
     log(f"content snapshot: {snapshot or 'not offered by glossary_service.content'}")
+    log(f"term names snapshot: {snapshot_names(project)}")
 
     log(f"runtime-only environment: requirements.txt + {extra}")
     venv = work / "lambda-runtime-venv"
