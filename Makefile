@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format extract update compile i18n-check bench load audit fuzz system-deps package coldstart clean
+.PHONY: run test test-fast eval lint format extract update compile i18n-check sort-keys bench load audit fuzz system-deps package coldstart clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check pip==26.3
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 # Compiled catalogs are build output: always rebuilt from the .po sources.
@@ -21,13 +22,21 @@ run: compile
 
 # Browsers, fonts and wrk from Debian, axe-core from npm: the tests drive them for real.
 system-deps:
-	tools/system_deps.sh
+	tools/release/system_deps.sh
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-test: compile lint i18n-check system-deps node_modules/.package-lock.json
+test: compile lint i18n-check eval system-deps node_modules/.package-lock.json
 	$(BIN)/python -m pytest -q
+
+# The fast loop while editing: no browser, no servers, no Lambda build.
+test-fast: compile
+	$(BIN)/python -m pytest -q -m "not system"
+
+# Linking measured on the gold texts of every locale, with the gates (eval/README.md).
+eval: compile
+	$(BIN)/python eval/evaluate.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -47,14 +56,18 @@ update: extract
 
 # Catalogs current, complete, no fuzzy entry, placeholders kept, tooltips short.
 i18n-check: $(STAMP)
-	$(BIN)/python tools/i18n_check.py
+	$(BIN)/python tools/i18n/check.py
+
+# Pinyin sort keys for Simplified Chinese, from the catalog.
+sort-keys: $(STAMP)
+	$(BIN)/python tools/i18n/make_sort_keys.py
 
 bench: compile
 	$(BIN)/python bench/run.py
 
 # AWS Lambda: build/lambda.zip from a runtime-only venv, plus build/boto3-standin for local runs.
 package: $(STAMP)
-	$(BIN)/python tools/build_lambda.py
+	$(BIN)/python tools/release/build_lambda.py
 
 # Lambda package size and cold start, side by side (about 1 minute).
 coldstart: $(STAMP)
@@ -66,7 +79,7 @@ load: compile system-deps
 
 # Known vulnerabilities; exit 2 means "could not check", never a pass.
 audit: $(STAMP)
-	$(BIN)/python tools/audit.py
+	$(BIN)/python tools/release/audit.py
 
 # A longer schemathesis hunt than the one in `make test`.
 fuzz: compile

@@ -1,7 +1,7 @@
 """Lambda package size and cold start, side by side in one run (issue 6).
 
 Builds, in build/coldstart/:
-- ours: the real package (tools/build_lambda.py, as ``make package``);
+- ours: the real package (tools/release/build_lambda.py, as ``make package``);
 - hello, same package: ours with a hello-world Flask app swapped in (same
   libraries, same zappa handler, same precompiled modules; only
   ``app_function`` differs);
@@ -42,11 +42,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "coldstart"
-INVOKE = ROOT / "tools" / "lambda_invoke.py"
+INVOKE = ROOT / "tools" / "release" / "lambda_invoke.py"
 EVENT_SAMPLE = ROOT / "tests" / "lambda_events" / "api-gateway-rest-v1.json"
 MB = 1024 * 1024
 
-_spec = importlib.util.spec_from_file_location("build_lambda", ROOT / "tools" / "build_lambda.py")
+_spec = importlib.util.spec_from_file_location("build_lambda", ROOT / "tools" / "release" / "build_lambda.py")
 build_lambda = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(build_lambda)
 

@@ -1,6 +1,6 @@
 """The glossary as served: content + translations + indexes, per locale.
 
-Pure Python (Babel, no Flask). English is localized at start-up; each other
+Babel, no Flask. English is localized at start-up; each other
 locale is localized the first time a request needs it, and every index the
 first time a lookup, search or annotation needs it, then kept for the life of
 the process (read-only, shared by all threads). On Lambda this keeps a cold
@@ -10,7 +10,6 @@ wants one term (GLOSSARY_PRELOAD_LOCALES builds everything at start-up).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import struct
 import threading
@@ -20,9 +19,8 @@ from pathlib import Path
 
 from babel.support import NullTranslations, Translations
 
-from .collation import initial, sort_key
+from . import snapshot
 from .content import (
-    ALIAS_SEPARATOR,
     TRANSLATABLE_FIELDS,
     Content,
     ContentError,
@@ -30,12 +28,9 @@ from .content import (
     category_context,
     term_context,
 )
-from .index import Index, NamedTerm
-from .inflection import stemmer_for
+from .engine import Index, Match, NamedTerm, initial, parse_name, sort_key
+from .engine.policies import LOOKUP, PolicyError
 from .locales import DEFAULT_LOCALE, LocaleInfo, Negotiator, discover_locales
-
-# Languages whose diacritics tell words apart in running text.
-MARKS_MATTER = {"vi"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +38,7 @@ class LocalizedTerm:
     id: str
     term: str
     aliases: tuple[str, ...]
+    policies: dict[str, str]  # name -> linking policy, where not "always"
     short_definition: str
     definition: str
     category_label: str
@@ -96,7 +92,7 @@ class LocaleView:
         if self._catalog is None:
             return english, True
         key = f"{context}\x04{english}"
-        translated = self._catalog._catalog.get(key)
+        translated = _messages(self._catalog).get(key)
         if translated:
             return translated, True
         return english, False
@@ -105,7 +101,7 @@ class LocaleView:
         texts: dict[str, str] = {}
         fallback = []
         for field in TRANSLATABLE_FIELDS:
-            english = ALIAS_SEPARATOR.join(t.aliases) if field == "aliases" else getattr(t, field)
+            english = _english_message(t, field)
             if not english:
                 texts[field] = english
                 continue
@@ -115,11 +111,12 @@ class LocaleView:
         label, current = self._text(category_context(t.category), category_label)
         if not current:
             fallback.append("category")
-        aliases = tuple(a.strip() for a in texts["aliases"].split(";") if a.strip())
+        aliases, policies = _aliases(texts["aliases"])
         return LocalizedTerm(
             id=t.id,
             term=texts["term"],
             aliases=aliases,
+            policies=policies,
             short_definition=texts["short_definition"],
             definition=texts["definition"],
             category_label=label,
@@ -135,25 +132,65 @@ class LocaleView:
                 id=t.id,
                 term=t.term,
                 aliases=t.aliases,
-                lookup_only=t.source.lookup_only if english is None else (),
+                policies=t.policies,
                 english_names=(
                     (english.terms[t.id].term, *english.terms[t.id].aliases) if english else ()
                 ),
             )
             for t in self.terms.values()
         )
-        return Index(
-            self.info.code,
-            named,
-            stemmer_for(self.info.code),
-            marks_matter=self.info.code in MARKS_MATTER,
-        )
+        return Index(self.info.code, named)
+
+    def lookup(self, query: str) -> Match | None:
+        """The term a reader means, in this locale, then in English: readers
+        of every language meet English terms (and typos of them)."""
+        match = self.index.lookup(query)
+        if match is None and self._english is not None:
+            match = self._english.index.lookup(query)
+            if match is not None:
+                match = Match(match.term_id, "english", round(match.score * 0.9, 3))
+        return match
+
+    def suggest(self, query: str, limit: int = 5) -> list[LocalizedTerm]:
+        """Terms to offer when a lookup finds nothing."""
+        return [self.terms[m.term_id] for m in self.index.suggest(query, limit)]
 
     def translated_keys(self) -> set[str]:
         if self._catalog is None:
             return set()
         # Plural messages are stored once per form, keyed (msgid, form index).
-        return {k[0] if isinstance(k, tuple) else k for k in self._catalog._catalog}
+        return {k[0] if isinstance(k, tuple) else k for k in _messages(self._catalog)}
+
+
+def _messages(catalog: Translations) -> dict:
+    """A compiled catalog's messages, keyed "msgctxt\x04msgid". Babel keeps them
+    in ``_catalog``; reading it directly is the one way to tell a missing
+    translation from an English text that happens to equal its msgid."""
+    return catalog._catalog
+
+
+def _english_message(t: Term, field: str) -> str:
+    """The msgid of one field of a term (aliases joined, markers included)."""
+    return t.aliases_message if field == "aliases" else getattr(t, field)
+
+
+def _aliases(message: str) -> tuple[tuple[str, ...], dict[str, str]]:
+    """A catalog's aliases message -> (names, their linking policies). A marker
+    the engine does not know (i18n-check reports it) keeps its name out of
+    running text: when in doubt, do not link."""
+    names, policies = [], {}
+    for raw in message.split(";"):
+        if not raw.strip():
+            continue
+        try:
+            name, policy = parse_name(raw)
+        except PolicyError:
+            name, policy = raw.split("{")[0].strip(), LOOKUP
+        if name:
+            names.append(name)
+            if policy != "always":
+                policies[name] = policy
+    return tuple(names), policies
 
 
 def _sort_keys(catalog_dir: Path, info: LocaleInfo) -> dict[str, str]:
@@ -173,24 +210,12 @@ def _sort_keys(catalog_dir: Path, info: LocaleInfo) -> dict[str, str]:
 NAMES_SNAPSHOT = "term-names.json"
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _read_names_snapshot(translations_dir: Path) -> dict:
-    try:
-        snapshot = json.loads((translations_dir / NAMES_SNAPSHOT).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return snapshot if isinstance(snapshot, dict) else {}
-
-
 def write_names_snapshot(content: Content, translations_dir: Path) -> Path:
     """Save every term's name in every compiled catalog, with the catalog's
     hash (package builds do this: a cold start that serves one term then reads
     one catalog, not twelve)."""
     glossary = Glossary(content, translations_dir)
-    snapshot = {}
+    entries = {}
     for code, info in glossary.locales.items():
         if code == DEFAULT_LOCALE:
             continue
@@ -199,10 +224,8 @@ def write_names_snapshot(content: Content, translations_dir: Path) -> Path:
             for term_id, t in glossary.english.terms.items()
         }
         mo = glossary._mo_path(code)
-        snapshot[info.catalog] = {"sha256": _digest(mo.read_bytes()), "names": names}
-    target = translations_dir / NAMES_SNAPSHOT
-    target.write_text(json.dumps(snapshot, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    return target
+        entries[info.catalog] = {"sha256": snapshot.digest(mo.read_bytes()), "names": names}
+    return snapshot.write(translations_dir / NAMES_SNAPSHOT, entries)
 
 
 class Glossary:
@@ -222,13 +245,13 @@ class Glossary:
         # of term names, which then stands in until a view needs the catalog.
         self._catalogs: dict[str, Translations] = {}
         self._names: dict[str, dict[str, list[str]]] = {}
-        snapshot = _read_names_snapshot(translations_dir)
+        saved_names = snapshot.read(translations_dir / NAMES_SNAPSHOT)
         for code, info in self.locales.items():
             if code == DEFAULT_LOCALE:
                 continue
-            saved = snapshot.get(info.catalog)
+            saved = saved_names.get(info.catalog)
             mo = self._mo_path(code)
-            if saved and mo.is_file() and saved.get("sha256") == _digest(mo.read_bytes()):
+            if saved and mo.is_file() and snapshot.current(saved, mo.read_bytes()):
                 self._names[code] = saved["names"]
             else:
                 self._catalogs[code] = self._load_catalog(code)
@@ -290,7 +313,7 @@ class Glossary:
         if saved and saved[0] == english:
             return saved[1]
         key = f"{term_context(term_id, 'term')}\x04{english}"
-        return self._catalog(code)._catalog.get(key) or english
+        return _messages(self._catalog(code)).get(key) or english
 
     def load_all(self) -> None:
         """Build every locale now (tests, and servers that prefer slow starts)."""
@@ -313,9 +336,7 @@ class Glossary:
         else:
             for t in self.content.terms.values():
                 for field in TRANSLATABLE_FIELDS:
-                    english = (
-                        ALIAS_SEPARATOR.join(t.aliases) if field == "aliases" else getattr(t, field)
-                    )
+                    english = _english_message(t, field)
                     if english:
                         keys.add(f"{term_context(t.id, field)}\x04{english}")
         return frozenset(keys)

@@ -1,3 +1,3 @@
-from glossary_service import create_app
+from glossary_service.app import create_app
 
 app = create_app()

@@ -1,35 +1,32 @@
-"""Shared fixtures: the real app on the real content, and catalogs compiled for it."""
+"""Shared fixtures: the real app on the real content, and catalogs compiled for it.
+
+Tiers by folder: engine/ (no Flask), content/, api/, web/ (the test client),
+browser/ (real Chromium) and system/ (real servers, the Lambda build). The
+last two are marked ``system``: ``pytest -m "not system"`` is the fast loop,
+``make test`` runs everything.
+"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 from glossary_service import create_app
-from glossary_service.locales import public_code
+from tests.support.catalogs import TRANSLATIONS, compile_catalogs
 
-ROOT = Path(__file__).resolve().parent.parent
-TRANSLATIONS = ROOT / "translations"
-TRANSLATED_LOCALES = sorted(
-    public_code(p.parent.parent.name) for p in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")
-)
-ALL_LOCALES = ["en", *TRANSLATED_LOCALES]
+_SYSTEM_TIERS = ("browser", "system")
 
 
-def compile_catalogs(source: Path, target: Path) -> Path:
-    """Copy a translations tree and compile its .po files as pybabel compile
-    does: fuzzy and untranslated entries are left out of the .mo."""
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.mo"), dirs_exist_ok=True)
-    for po_path in target.glob("*/LC_MESSAGES/messages.po"):
-        with po_path.open("rb") as fh:
-            catalog = read_po(fh)
-        with po_path.with_suffix(".mo").open("wb") as fh:
-            write_mo(fh, catalog, use_fuzzy=False)
-    return target
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        try:
+            tier = Path(item.path).relative_to(here).parts[0]
+        except ValueError:
+            continue
+        if tier in _SYSTEM_TIERS:
+            item.add_marker(pytest.mark.system)
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +46,7 @@ def client(app):
 
 @pytest.fixture(scope="session")
 def glossary(app):
-    return app.extensions["glossary"]
+    return app.extensions["glossary"].glossary
 
 
 @pytest.fixture

@@ -1,0 +1,58 @@
+"""Word forms: one affix stripper and one plural generator, driven by the
+language's rules (``languages/<code>.py``).
+
+A stem here is only a matching key: the same rules cut both the glossary's
+names and the reader's text, so forms that share a stem meet. The rules are
+deliberately light: a stem keeps ``min_stem`` letters, so short words are left
+whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from .languages import LanguageRules
+from .text import fold
+
+
+def stemmer(rules: LanguageRules) -> Callable[[str], str] | None:
+    """The stemmer of a language (over folded words), or None where whole
+    words suffice."""
+    if not (rules.prefixes or rules.suffixes):
+        return None
+    # Stemmers see folded text, where й has become и and ة ه: the affixes are
+    # folded the same way, and tried longest first.
+    prefixes = sorted({fold(p) for p in rules.prefixes}, key=len, reverse=True)
+    suffixes = sorted({fold(s) for s in rules.suffixes}, key=len, reverse=True)
+    keep, stack = rules.min_stem, rules.stack_suffixes
+
+    @lru_cache(maxsize=65536)
+    def _stem(word: str) -> str:
+        for prefix in prefixes:
+            if word.startswith(prefix) and len(word) - len(prefix) >= keep:
+                word = word[len(prefix) :]
+                break
+        stripped = True
+        while stripped:
+            stripped = False
+            for suffix in suffixes:
+                if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+                    word, stripped = word[: -len(suffix)], stack
+                    break
+        return word
+
+    def stem(word: str) -> str:
+        # Only word-sized tokens are cached, so a hostile text cannot fill memory.
+        return _stem(word) if len(word) <= 64 else word
+
+    return stem
+
+
+def plural(rules: LanguageRules, name: str) -> str | None:
+    """The plural of a name (its last word), or None when the rules give none."""
+    for pattern, strip, add in rules.plurals:
+        if re.search(pattern, name):
+            return None if add is None else name[: len(name) - strip] + add
+    return None

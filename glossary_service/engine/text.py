@@ -1,0 +1,124 @@
+"""Text normalization and tokenization for matching, in every script we serve.
+
+Matching works on *tokens*: runs of letters and digits in scripts that
+separate words with spaces, and single characters in scripts that do not
+(Chinese, Japanese kana). Each token keeps its code point offsets in the
+original text, so annotations point at exactly what the reader wrote.
+Compatibility characters (the Roman numeral Ⅳ, full-width ＣＲ) fold to their
+plain forms, while offsets still point at the original characters.
+
+>>> fold("Métastases")
+'metastases'
+>>> fold("肺癌Ⅳ期")
+'肺癌iv期'
+>>> [t.key for t in tokens("Stage IV (SEER)")]
+['stage', 'iv', 'seer']
+>>> phrase_key("转移 瘤")
+'转移瘤'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from .scripts import CJK, EXTRA_FOLDS, MARKS, ROMAN_NUMERALS
+
+_TOKEN = re.compile(rf"[{CJK}]|[^\W_{CJK}](?:[^\W_{CJK}]|[{MARKS}])*")
+_CJK_CHAR = re.compile(rf"[{CJK}]")
+_DIGITS = re.compile(r"\d+")
+# Tokens longer than this are not words of any language; folding them is not
+# cached, so a hostile text cannot fill memory through the cache.
+_MAX_CACHED_TOKEN = 64
+
+
+class Token(NamedTuple):
+    """One word (or one ideograph) of a text, folded for matching."""
+
+    key: str
+    start: int
+    end: int
+
+
+def fold(text: str) -> str:
+    """Fold case, accents, compatibility forms and look-alike letters: what
+    matching compares. Idempotent: fold(fold(x)) == fold(x).
+    """
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text.casefold()).translate(EXTRA_FOLDS)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    # Casefolding after decomposition catches letters whose case pair only
+    # appears once the marks are gone; NFKC puts Hangul syllables back together.
+    return unicodedata.normalize("NFKC", text.casefold())
+
+
+def fold_case(text: str) -> str:
+    """Fold case and compatibility forms, keeping accents: used to rank an
+    exact-accent match first and, where marks tell words apart, to compare them."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def plain(text: str) -> str:
+    """Compatibility forms as their plain letters, case kept: ＣＲ is CR, Ⅳ is IV."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_cached(word: str) -> str:
+    return fold(word)
+
+
+def _fold_word(word: str) -> str:
+    # Running text repeats its words; folding each distinct word once keeps
+    # annotating long texts fast. Only word-sized tokens are cached.
+    return _fold_cached(word) if len(word) <= _MAX_CACHED_TOKEN else fold(word)
+
+
+def tokens(text: str) -> list[Token]:
+    """Split text into folded tokens with code point offsets into ``text``."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        key = _fold_word(m.group())
+        if " " in key:
+            # A compatibility character can fold to more than one word
+            # (U+33A1 ㎡ is "m2", but ㏂ is "a.m."): keep one token.
+            key = key.replace(" ", "")
+        out.append(Token(key, m.start(), m.end()))
+    return out
+
+
+def is_cjk(token_key: str) -> bool:
+    return bool(_CJK_CHAR.fullmatch(token_key))
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK_CHAR.search(text))
+
+
+def join_keys(keys: list[str] | tuple[str, ...]) -> str:
+    """Join token keys into one phrase key; no space between ideographs."""
+    parts: list[str] = []
+    for i, key in enumerate(keys):
+        if i and not (is_cjk(key) and is_cjk(keys[i - 1])):
+            parts.append(" ")
+        parts.append(key)
+    return "".join(parts)
+
+
+def phrase_key(text: str) -> str:
+    """The normalized key of a whole name or query."""
+    return join_keys([t.key for t in tokens(text)])
+
+
+def numbers_in(keys, number_words: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The numbers a phrase states, as digits, Roman numerals or number words:
+    what misspelling tolerance must never change ("stage 2" is not "stage 4")."""
+    found = []
+    for key in keys:
+        found.extend(_DIGITS.findall(key))
+        if key in ROMAN_NUMERALS or key in number_words:
+            found.append(key)
+    return tuple(found)

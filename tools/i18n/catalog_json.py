@@ -1,0 +1,110 @@
+"""Move translations between a gettext catalog and JSON, for translation helpers.
+
+  export LOCALE [--all] [--match TEXT]  print the untranslated or fuzzy entries
+                                        (all with --all) as JSON: key, English, notes
+  import LOCALE FILE.json               set msgstr from a list of {key, english,
+                                        translation}, clearing the fuzzy flag; keys are
+                                        msgctxt for content and the msgid for UI strings.
+                                        An entry whose English has changed since is
+                                        skipped and reported: it needs a new translation
+
+Usage: python tools/i18n/catalog_json.py export es > todo.json
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def po_path(locale: str) -> Path:
+    return ROOT / "translations" / locale.replace("-", "_") / "LC_MESSAGES" / "messages.po"
+
+
+def load(locale: str):
+    with po_path(locale).open("rb") as fh:
+        return read_po(fh, locale=locale.replace("-", "_"))
+
+
+def key_of(message) -> str:
+    if message.context:
+        return message.context
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def export(locale: str, everything: bool, match: str | None) -> None:
+    out = []
+    catalog = load(locale)
+    for m in catalog:
+        strings = [m.string] if isinstance(m.string, str) else list(m.string)
+        if not m.id or (not everything and all(strings) and not m.fuzzy):
+            continue
+        if match and match not in key_of(m):
+            continue
+        entry = {
+            "key": key_of(m),
+            "english": m.id if isinstance(m.id, str) else list(m.id),
+            "notes": " ".join(m.auto_comments),
+            "current": m.string if isinstance(m.string, str) else list(m.string),
+            "fuzzy": m.fuzzy,
+        }
+        if not isinstance(m.id, str):
+            # A plural: translate as a list, one string per plural form.
+            entry["plural_forms"] = catalog.num_plurals
+            entry["notes"] += f" Plural: give {catalog.num_plurals} forms ({catalog.plural_expr})."
+        out.append(entry)
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+
+
+def _same(message, entry) -> bool:
+    english = message.id if isinstance(message.id, str) else list(message.id)
+    return english == entry["english"]
+
+
+def import_(locale: str, path: str) -> None:
+    entries = json.loads(Path(path).read_text(encoding="utf-8"))
+    catalog = load(locale)
+    by_key = {key_of(m): m for m in catalog if m.id}
+    unknown = [e["key"] for e in entries if e["key"] not in by_key]
+    stale = [e["key"] for e in entries if e["key"] in by_key and not _same(by_key[e["key"]], e)]
+    for e in entries:
+        m = by_key.get(e["key"])
+        if m is None or not _same(m, e):
+            continue
+        text = e["translation"]
+        if isinstance(text, list):  # a plural: one string per form
+            m.string = tuple(t.strip() for t in text)
+        elif text.strip():
+            m.string = text.strip()
+        else:
+            continue
+        m.flags.discard("fuzzy")
+    buf = io.BytesIO()
+    write_po(buf, catalog, width=0)
+    po_path(locale).write_bytes(buf.getvalue())
+    done = len(entries) - len(unknown) - len(stale)
+    print(f"imported {done} entries into {locale}", file=sys.stderr)
+    if stale:
+        print("stale (English changed, not imported): " + ", ".join(stale), file=sys.stderr)
+    if unknown:
+        print("unknown keys: " + ", ".join(unknown), file=sys.stderr)
+    if stale or unknown:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    if len(args) >= 2 and args[0] == "export":
+        match = args[args.index("--match") + 1] if "--match" in args else None
+        export(args[1], "--all" in args, match)
+    elif len(args) == 3 and args[0] == "import":
+        import_(args[1], args[2])
+    else:
+        sys.exit(__doc__)
