@@ -52,6 +52,7 @@ extract: $(STAMP)
 	  --add-comments=Translators: -k lazy_gettext -o translations/messages.pot .
 
 update: extract
+	$(BIN)/python tools/i18n/sync_markers.py
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap
 
 # Catalogs current, complete, no fuzzy entry, placeholders kept, tooltips short.

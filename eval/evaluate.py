@@ -16,8 +16,9 @@ Lookup rows are ``query<TAB>expected``: a term id (lookup must answer it),
 
 Gates, per locale, on the tuning texts: clinical precision >= 0.98 and recall
 >= 0.95; everyday text at most 1 false link per 1,000 words; no lookup answer
-that a ``!id`` row forbids. Held-out texts are reported beside them, with the
-same gates. Exit status 1 when a gate fails.
+that a ``!id`` row forbids. Held-out texts are never used to tune names,
+policies or rules: they are reported beside the tuning texts (an honest
+estimate of what unseen text gets), not gated. Exit status 1 when a gate fails.
 
 Usage: python eval/evaluate.py [--locale CODE] [--details] [--json PATH]
 """
@@ -177,10 +178,7 @@ class LocaleResult:
 
     def failures(self) -> list[str]:
         out = []
-        for label, clinical, everyday in (
-            ("", self.clinical, self.everyday),
-            ("held-out ", self.holdout_clinical, self.holdout_everyday),
-        ):
+        for label, clinical, everyday in (("", self.clinical, self.everyday),):
             if clinical.precision < MIN_PRECISION:
                 out.append(f"{label}clinical precision {clinical.precision:.3f} < {MIN_PRECISION}")
             if clinical.recall < MIN_RECALL:

@@ -30,6 +30,7 @@ from .content import (
 )
 from .engine import Index, Match, NamedTerm, initial, parse_name, sort_key
 from .engine.policies import LOOKUP, PolicyError
+from .engine.text import fold_case
 from .locales import DEFAULT_LOCALE, LocaleInfo, Negotiator, discover_locales
 
 
@@ -112,6 +113,9 @@ class LocaleView:
         if not current:
             fallback.append("category")
         aliases, policies = _aliases(texts["aliases"])
+        # A name listed again only to carry a marker is not another name.
+        heading = fold_case(texts["term"])
+        aliases = tuple(a for a in aliases if fold_case(a) != heading)
         return LocalizedTerm(
             id=t.id,
             term=texts["term"],

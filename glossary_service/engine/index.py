@@ -32,6 +32,9 @@ _SENTENCE_END = re.compile(SENTENCE_END)
 # "partial response (PR)": an abbreviation in brackets right after its own name.
 _OPEN_BRACKET = re.compile(r"\s*[(\[（［]\s*$")
 _CLOSE_BRACKET = re.compile(r"^\s*[)\]）］]")
+# A text showing this many different signs of health (names linked "always",
+# cue words) is medical throughout.
+_MEDICAL_TEXT_SIGNS = 3
 _LETTER_HYPHEN = re.compile(r"\w-$")
 _HYPHEN_LETTER = re.compile(r"^-\w")
 
@@ -94,6 +97,9 @@ class _Candidate:
     start: int  # token indices
     end: int
     name: Name
+    # Where the span ends in the text, when not at the end of its last token:
+    # a Korean particle stripped from the last word stays outside the link.
+    stop: int | None = None
 
 
 def _key(surface: str) -> str:
@@ -117,6 +123,10 @@ class Index:
             group.sort(key=lambda n: -n.weight)
         self._by_key = by_key
         self._blocked = {n.key for n in names if n.term_id is None} - by_key.keys()
+        # Keys without their spaces: "pdl1" is PD-L1, "PD1" is PD-1.
+        self._compact: dict[str, str] = {}
+        for key in by_key:
+            self._compact.setdefault(key.replace(" ", ""), key)
 
         # Search scans one string holding every key, so a query is a handful of
         # C-speed ``str.find`` calls rather than a Python loop over names.
@@ -294,6 +304,10 @@ class Index:
             return Match(best.term_id, best.by, round(best.weight * accent_factor, 3))
         if key in self._blocked:
             return None  # "locally advanced" is not "advanced (cancer)"
+        joined = self._compact.get(key.replace(" ", ""))
+        if joined is not None:
+            best = self._by_key[joined][0]
+            return Match(best.term_id, best.by, round(best.weight * 0.95, 3))
         if self._stem is not None:
             stem = self._stem
             name = self._stem_keys.get(" ".join(stem(t.key) for t in toks))
@@ -457,16 +471,29 @@ class Index:
         context = None if medical else self._medical_sentences(text, toks, candidates, sentences)
         spans: list[Span] = []
         previous: _Candidate | None = None
+        # Sentences where each term is named by a name linked "always": there a
+        # pattern name of the same term is that term ("The T category runs from
+        # T1 to T4").
+        named: dict[str, set[int]] = {}
+        for cand in candidates:
+            if cand.name.term_id is not None and cand.name.policy == ALWAYS:
+                named.setdefault(cand.name.term_id, set()).add(
+                    sentences.index(toks[cand.start].start)
+                )
         for cand in candidates:
             name = cand.name
-            start, end = toks[cand.start].start, toks[cand.end - 1].end
+            start = toks[cand.start].start
+            end = cand.stop if cand.stop is not None else toks[cand.end - 1].end
             keep = False
             if name.term_id is None:
                 keep = False  # a blocking phrase: recognised, never linked
             elif name.policy == ALWAYS or _after_own_name(text, start, end, previous, name):
                 keep = True
             elif name.policy == PATTERN:
-                keep = self._pattern_fits(text, start, end, name, sentences)
+                s = sentences.index(start)
+                keep = bool(named.get(name.term_id, set()) & {s, s - 1}) or self._pattern_fits(
+                    text, start, end, name, sentences
+                )
             elif name.policy == CONTEXT:
                 keep = context is None or sentences.index(start) in context
             if keep:
@@ -482,7 +509,9 @@ class Index:
         i, n = 0, len(toks)
         while i < n:
             hit = self._match_at(text, toks, keys, i, self._phrases)
+            hit_by_stem = False
             if hit is None and self._stem is not None:
+                hit_by_stem = True
                 if stems is None:
                     stems = [self._stem(k) for k in keys]
                 hit = self._match_at(text, toks, stems, i, self._stem_phrases, inflected=True)
@@ -490,7 +519,14 @@ class Index:
                 i += 1
                 continue
             end, name = hit
-            found.append(_Candidate(i, end, name))
+            stop = None
+            if self.rules.particles_outside_span and stems is not None and hit_by_stem:
+                last = toks[end - 1]
+                # Only where folding kept the word's length (Hangul does), so
+                # the stem's length is a length in the original text.
+                if last.end - last.start == len(keys[end - 1]):
+                    stop = last.start + len(stems[end - 1])
+            found.append(_Candidate(i, end, name, stop))
             i = end
         return found
 
@@ -548,27 +584,40 @@ class Index:
         return False
 
     def _medical_sentences(self, text, toks, candidates, sentences) -> set[int] | None:
-        """Sentences near a sign that the text is about health: a name linked
-        "always", or a cue word. Computed only when a name needs it."""
+        """Where names linked "in context" may be linked: sentences next to a
+        sign that the text is about health (a name linked "always", or a cue
+        word), or, when the text shows several different signs, all of it
+        (None): a clinic note is medical from end to end. Computed only when
+        a name needs it. A name is never its own sign ("maintenance
+        treatment" does not make itself medical through "treatment")."""
         if not any(c.name.policy == CONTEXT and c.name.term_id for c in candidates):
             return set()
-        signs = [
-            toks[c.start].start
+        signs: list[tuple[int, str]] = [
+            (toks[c.start].start, c.name.term_id)
             for c in candidates
             if c.name.term_id is not None and c.name.policy == ALWAYS
         ]
+        # Words that belong to a candidate name are not cues.
+        inside = set()
+        for c in candidates:
+            if c.name.term_id is not None and c.name.policy != ALWAYS:
+                inside.update(range(c.start, c.end))
         keys = [t.key for t in toks]
         tables = [(keys, self._cues)]
         if self._stem is not None:
             tables.append(([self._stem(k) for k in keys], self._stem_cues))
         for words, table in tables:
             for i, word in enumerate(words):
+                if i in inside:
+                    continue
                 for phrase, _ in table.get(word, ()):
                     if tuple(words[i : i + len(phrase)]) == phrase:
-                        signs.append(toks[i].start)
+                        signs.append((toks[i].start, " ".join(phrase)))
                         break
+        if len({kind for _, kind in signs}) >= _MEDICAL_TEXT_SIGNS:
+            return None
         near: set[int] = set()
-        for pos in signs:
+        for pos, _ in signs:
             s = sentences.index(pos)
             near.update((s - 1, s, s + 1))
         return near

@@ -62,6 +62,9 @@ class LanguageRules:
     suffixes: tuple[str, ...] = ()
     stack_suffixes: bool = False
     min_stem: int = 3
+    #: The suffixes are separate words written joined (Korean particles): a
+    #: link covers the name, not the particle after it.
+    particles_outside_span: bool = False
 
     # -- alphabetical order (collation.py) -------------------------------------
     #: Letters that are letters of their own, mapped to base letter + a marker

@@ -25,8 +25,6 @@ RULES = LanguageRules(
         "clinic",
         "hospital",
         "patient",
-        "treatment",
-        "scan",
         "disease",
         "illness",
         "hospice",

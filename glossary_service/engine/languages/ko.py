@@ -14,6 +14,7 @@ RULES = LanguageRules(
         은 는 이 가 을 를 의 에 와 과 로 도 만 랑""".split()
     ),
     min_stem=2,
+    particles_outside_span=True,
     # One syllable is a whole word: a one-syllable edit is another word.
     fuzzy_lengths=(5, 9),
     context_cues=(
