@@ -8,7 +8,7 @@ only adding its catalog. This is the only place in the engine that turns a
 locale into rules (spaCy's ``lang/<code>/`` and ``get_lang_class`` are the model).
 
 Each module may also define ``EXAMPLES``, run by the tests, so the rules carry
-their own proof: ``{"stem": [(word, stem)], "plural": [(name, plural)],
+their own proof: ``{"same_stem": [(forms of one word)], "plural": [(name, plural)],
 "sort": [words in order], "initial": [(word, letter)], "fold_marks": [(a, b)],
 "annotate": [(text, [linked surfaces])]}``.
 """
@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from types import ModuleType
 
 
@@ -103,6 +104,12 @@ class LanguageRules:
 
 DEFAULTS = LanguageRules()
 
+#: The languages with a module of their own (the registry: the only place in
+#: the engine that names languages).
+LANGUAGE_MODULES = frozenset(
+    p.stem for p in Path(__file__).parent.glob("[a-z]*.py") if p.stem.isalpha()
+)
+
 
 def language_of(locale: str) -> str:
     """The language part of a locale code: "zh-Hant" -> "zh"."""
@@ -110,12 +117,9 @@ def language_of(locale: str) -> str:
 
 
 def _module(language: str) -> ModuleType | None:
-    if not language.isascii() or not language.isalpha():
+    if language not in LANGUAGE_MODULES:
         return None
-    try:
-        return importlib.import_module(f"{__name__}.{language}")
-    except ModuleNotFoundError:
-        return None
+    return importlib.import_module(f"{__name__}.{language}")
 
 
 @cache
