@@ -22,6 +22,11 @@ DEFAULTS = {
     # Build every locale's index at start-up instead of on first use.
     "GLOSSARY_PRELOAD_LOCALES": False,
     "GLOSSARY_LOG_LEVEL": "INFO",
+    # The public address of the service ("https://glossary.example.org"): absolute
+    # links in pages (hreflang, the widget's embed snippet) are built from it,
+    # never from the request's Host header. Unset: such links are relative, and
+    # the one page that must show an absolute address (/demo) is not cached.
+    "GLOSSARY_PUBLIC_URL": "",
     # The contract's limit for POST bodies (annotate): 64 KiB.
     "MAX_CONTENT_LENGTH": 64 * 1024,
 }
@@ -32,7 +37,17 @@ _PARSERS = {
     "GLOSSARY_CACHE_MAX_AGE": int,
     "GLOSSARY_PRELOAD_LOCALES": lambda v: v.strip().lower() in {"1", "true", "yes", "on"},
     "GLOSSARY_LOG_LEVEL": lambda v: v.strip().upper(),
+    "GLOSSARY_PUBLIC_URL": lambda v: _public_url(v),
 }
+
+
+def _public_url(value: str) -> str:
+    value = value.strip().rstrip("/")
+    if not value.startswith(("https://", "http://")) or any(c in value for c in "?#\\ "):
+        raise ValueError(
+            "must be an http(s) URL with no path query or fragment, e.g. https://glossary.example.org"
+        )
+    return value
 
 
 def from_environ(environ: Mapping[str, str] | None = None) -> dict:

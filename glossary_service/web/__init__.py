@@ -36,8 +36,11 @@ def glossary() -> Glossary:
 
 
 def is_api_path() -> bool:
-    """Requests answered in JSON (and errors as problem+json)."""
-    return request.path.startswith("/api/") or request.path == "/healthz"
+    """Requests answered in JSON (and errors as problem+json): the API, the
+    health check with or without a trailing slash, and paths that start with
+    "//" (no page lives there; clients that build URLs badly get JSON)."""
+    path = request.path
+    return path.startswith(("/api/", "//")) or path.rstrip("/") == "/healthz"
 
 
 def register(app: Flask, glossary: Glossary) -> None:

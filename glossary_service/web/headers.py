@@ -26,11 +26,22 @@ _SECURITY = [
 _DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'"
 
 
+# Responses whose body is the same in every language: no Vary, no Content-Language,
+# so a cache keeps one copy for every reader.
+LANGUAGE_NEUTRAL = frozenset(
+    {"widget.script", "widget.stylesheet", "pages.asset", "health.healthz"}
+)
+
+
 def add_headers(response: Response) -> Response:
     view = g.get("view")
-    if view is not None:
-        response.headers["Content-Language"] = view.info.code
-    response.vary.add("Accept-Language")
+    if request.endpoint not in LANGUAGE_NEUTRAL:
+        if view is not None:
+            response.headers["Content-Language"] = view.info.code
+        response.vary.add("Accept-Language")
+    if response.status_code >= 400 or request.endpoint == "health.healthz":
+        # Errors and health answers describe this moment: never from a cache.
+        response.headers["Cache-Control"] = "no-store"
     # Views never set these, so adding (not replacing) is safe and cheaper.
     response.headers.extend(_SECURITY)
     if is_api_path():

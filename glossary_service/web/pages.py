@@ -13,6 +13,7 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     g,
     render_template,
     request,
@@ -80,15 +81,19 @@ def html_security_headers(response: Response) -> Response:
 # -- what every template sees ------------------------------------------------
 
 
+def public_url(path: str) -> str:
+    """An absolute address from GLOSSARY_PUBLIC_URL, never from the request's
+    Host header (a cached page would carry a forged host to every reader); the
+    path alone when no public address is configured."""
+    return current_app.config["GLOSSARY_PUBLIC_URL"] + path
+
+
 def _switch_url(code: str, external: bool = False) -> str:
     args = {k: v for k, v in request.args.items() if k != "lang"}
-    return url_for(
-        request.endpoint or "pages.index",
-        **(request.view_args or {}),
-        **args,
-        lang=code,
-        _external=external,
+    path = url_for(
+        request.endpoint or "pages.index", **(request.view_args or {}), **args, lang=code
     )
+    return public_url(path) if external else path
 
 
 def _own_name(name: str) -> str:
@@ -184,14 +189,22 @@ def demo():
     """A made-up patient visit summary that uses the widget."""
     code = g.view.info.code
     content_lang = code if code in DEMO_LANGUAGES else DEFAULT_LOCALE
-    return render_template(
+    configured = bool(current_app.config["GLOSSARY_PUBLIC_URL"])
+    # The embed snippet needs an absolute address. Without a configured one it
+    # is the address this request came to, and then the page is never cached.
+    embed_src = public_url("/widget.js") if configured else request.host_url + "widget.js"
+    page = render_template(
         "demo.html",
         content_lang=content_lang,
         content_dir=glossary().locales[content_lang].direction,
         summary=f"demo/visit_{content_lang}.html",
         widget_src=widget_url(),
-        embed_src=widget_url(_external=True).split("?")[0],
+        embed_src=embed_src,
     )
+    response = current_app.make_response(page)
+    if not configured:
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/assets/<name>")

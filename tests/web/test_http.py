@@ -13,7 +13,6 @@ GETS = [
     "/api/v1/search?q=met",
     "/api/v1/locales",
     "/api/v1/openapi.json",
-    "/healthz",
 ]
 
 

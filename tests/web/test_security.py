@@ -60,13 +60,19 @@ def is_api(path: str) -> bool:
     return path.startswith("/api/") or path == "/healthz"
 
 
+# Bodies that are the same in every language.
+LANGUAGE_NEUTRAL_PATHS = {"/healthz", "/widget.js", "/widget.css", "/assets/site.css"}
+
+
 def check_headers(path: str, response) -> None:
     h = response.headers
     assert h["X-Content-Type-Options"] == "nosniff"
     assert h["Referrer-Policy"] in {"strict-origin-when-cross-origin", "no-referrer"}
     assert "Set-Cookie" not in h
     assert "Access-Control-Allow-Credentials" not in h
-    assert "Accept-Language" in h.get("Vary", "")
+    # Vary: Accept-Language exactly where the body depends on the language.
+    neutral = path.split("?")[0] in LANGUAGE_NEUTRAL_PATHS and response.status_code < 400
+    assert ("Accept-Language" in h.get("Vary", "")) is not neutral, path
     if is_api(path):
         assert h["Content-Security-Policy"] == API_CSP
         assert h["Access-Control-Allow-Origin"] == "*"
@@ -77,8 +83,7 @@ def check_headers(path: str, response) -> None:
         assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
     if response.status_code >= 400:
         assert "Traceback" not in response.get_data(as_text=True)
-        if is_api(path):
-            assert h["Cache-Control"] == "no-store"
+        assert h["Cache-Control"] == "no-store"
 
 
 @pytest.mark.parametrize(
@@ -286,7 +291,9 @@ def test_wsgi_entry_point_fails_fast_with_a_clear_message(content_copy, translat
 
 
 def load_audit_tool(monkeypatch):
-    spec = importlib.util.spec_from_file_location("audit_tool", ROOT / "tools" / "release" / "audit.py")
+    spec = importlib.util.spec_from_file_location(
+        "audit_tool", ROOT / "tools" / "release" / "audit.py"
+    )
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, "audit_tool", module)  # dataclasses look it up
     spec.loader.exec_module(module)
@@ -333,3 +340,37 @@ def test_audit_reports_plainly(monkeypatch, capsys, answers, status, says):
     assert says in out
     if status == 2:
         assert "no known vulnerabilities" not in out.lower().replace("nothing is known", "")
+
+
+def test_health_is_never_cached(client):
+    assert client.get("/healthz").headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("path", ["/healthz/", "/healthz//", "/api/v1/nope"])
+def test_api_like_paths_answer_problem_json(client, path):
+    r = client.get(path)
+    assert r.status_code == 404
+    assert r.mimetype == "application/problem+json"
+
+
+def test_no_request_host_reaches_a_cached_page(translations_dir):
+    """Absolute links come from GLOSSARY_PUBLIC_URL; without it, the one page
+    that needs the request's host (/demo) is not cacheable."""
+    evil = {"Host": "evil.example", "X-Forwarded-Host": "evil.example"}
+    plain = create_app({"GLOSSARY_TRANSLATIONS_DIR": translations_dir}).test_client()
+    for path in ("/", "/terms/metastasis", "/api/v1/terms/metastasis"):
+        r = plain.get(path, headers=evil)
+        assert "evil.example" not in r.get_data(as_text=True), path
+    demo = plain.get("/demo", headers=evil)
+    assert demo.headers["Cache-Control"] == "no-store"
+    public = create_app(
+        {
+            "GLOSSARY_TRANSLATIONS_DIR": translations_dir,
+            "GLOSSARY_PUBLIC_URL": "https://g.example.org",
+        }
+    ).test_client()
+    for path in ("/", "/demo", "/terms/metastasis"):
+        r = public.get(path, headers=evil)
+        assert "evil.example" not in r.get_data(as_text=True), path
+        assert r.headers["Cache-Control"].startswith("public"), path
+    assert "https://g.example.org/widget.js" in public.get("/demo").get_data(as_text=True)
