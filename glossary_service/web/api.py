@@ -15,7 +15,7 @@ from . import get_state, glossary
 from .errors import Problem
 from .jsonio import json_response, to_json
 from .negotiation import match_lang
-from .openapi import DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_LENGTH
+from .openapi import DEFAULT_LIMIT, MAX_LIMIT, MAX_MATCHES, MAX_QUERY_LENGTH
 from .openapi import document as openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -226,7 +226,11 @@ def annotate():
             # the query string still wins, as it does everywhere.
             view = glossary().view(code)
     matches = []
-    for span in view.index.annotate(text):
+    spans = view.index.annotate(text)
+    # Bounded: each match repeats its term and tooltip, so a text of one short
+    # abbreviation repeated would otherwise answer megabytes.
+    truncated = len(spans) > MAX_MATCHES
+    for span in spans[:MAX_MATCHES]:
         t = view.terms[span.term_id]
         matches.append(
             {
@@ -239,7 +243,7 @@ def annotate():
             }
         )
     g.view = view
-    return json_response({"locale": view.info.code, "matches": matches})
+    return json_response({"locale": view.info.code, "matches": matches, "truncated": truncated})
 
 
 def _body_lang_code(lang: str) -> str:

@@ -38,6 +38,9 @@ MAX_LIMIT: int = _PARAMETERS["limit"]["schema"]["maximum"]
 DEFAULT_LIMIT: int = _PARAMETERS["limit"]["schema"]["default"]
 LANG_PATTERN: str = _PARAMETERS["lang"]["schema"]["pattern"]
 LANG_MAX_LENGTH: int = _PARAMETERS["lang"]["schema"]["maxLength"]
+MAX_MATCHES: int = _DOCUMENT["components"]["schemas"]["Annotations"]["properties"]["matches"][
+    "maxItems"
+]
 
 
 @cache

@@ -103,3 +103,35 @@ def test_body_over_64_kib_is_413(client, problem):
 )
 def test_bad_bodies(client, problem, data, content_type, status):
     problem(client.post("/api/v1/annotate", data=data, content_type=content_type), status)
+
+
+def _worst_case_text(glossary, code: str) -> str:
+    """64 KiB of the linkable name whose match costs the most bytes."""
+    view = glossary.view(code)
+    best, name = 0, None
+    for t in view.terms.values():
+        cost = len((t.term + t.short_definition).encode())
+        for candidate in (t.term, *t.aliases):
+            if t.policies.get(candidate, "always") != "always":
+                continue
+            weight = cost / (len(candidate.encode()) + 1)
+            if weight > best and view.index.annotate(candidate):
+                best, name = weight, candidate
+    unit = name + " "
+    return unit * ((64 * 1024 - 64) // len(unit.encode()))
+
+
+def test_answers_stay_bounded_in_every_locale(client, glossary):
+    for code in glossary.locales:
+        text = _worst_case_text(glossary, code)
+        r = client.post(
+            f"/api/v1/annotate?lang={code}", data=text.encode(), content_type="text/plain"
+        )
+        assert r.status_code == 200, code
+        assert len(r.data) < 1_500_000, (code, len(r.data))
+        body = r.get_json()
+        assert body["truncated"] is True and len(body["matches"]) == 1000, code
+
+
+def test_a_normal_text_is_not_truncated(client):
+    assert annotate(client, json={"text": TEXT})["truncated"] is False
