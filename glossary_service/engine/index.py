@@ -475,11 +475,12 @@ class Index:
         # pattern name of the same term is that term ("The T category runs from
         # T1 to T4").
         named: dict[str, set[int]] = {}
-        for cand in candidates:
-            if cand.name.term_id is not None and cand.name.policy == ALWAYS:
-                named.setdefault(cand.name.term_id, set()).add(
-                    sentences.index(toks[cand.start].start)
-                )
+        if any(c.name.policy == PATTERN for c in candidates):
+            for cand in candidates:
+                if cand.name.term_id is not None and cand.name.policy == ALWAYS:
+                    named.setdefault(cand.name.term_id, set()).add(
+                        sentences.index(toks[cand.start].start)
+                    )
         for cand in candidates:
             name = cand.name
             start = toks[cand.start].start
@@ -597,6 +598,8 @@ class Index:
             for c in candidates
             if c.name.term_id is not None and c.name.policy == ALWAYS
         ]
+        if len({kind for _, kind in signs}) >= _MEDICAL_TEXT_SIGNS:
+            return None
         # Words that belong to a candidate name are not cues.
         inside = set()
         for c in candidates:

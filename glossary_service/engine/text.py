@@ -66,28 +66,29 @@ def plain(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
-@lru_cache(maxsize=65536)
-def _fold_cached(word: str) -> str:
-    return fold(word)
+def _fold_token(word: str) -> str:
+    # A compatibility character can fold to more than one word (U+33C2 is
+    # "a.m.", U+2474 "(1)"): a token stays one token.
+    return fold(word).replace(" ", "")
 
 
-def _fold_word(word: str) -> str:
-    # Running text repeats its words; folding each distinct word once keeps
-    # annotating long texts fast. Only word-sized tokens are cached.
-    return _fold_cached(word) if len(word) <= _MAX_CACHED_TOKEN else fold(word)
+# Running text repeats its words; folding each distinct word once keeps
+# annotating long texts fast. Only word-sized tokens go through the cache, so a
+# hostile text of huge "words" cannot fill memory through it.
+_fold_cached = lru_cache(maxsize=65536)(_fold_token)
 
 
 def tokens(text: str) -> list[Token]:
     """Split text into folded tokens with code point offsets into ``text``."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        key = _fold_word(m.group())
-        if " " in key:
-            # A compatibility character can fold to more than one word
-            # (U+33A1 ㎡ is "m2", but ㏂ is "a.m."): keep one token.
-            key = key.replace(" ", "")
-        out.append(Token(key, m.start(), m.end()))
-    return out
+    cached, limit = _fold_cached, _MAX_CACHED_TOKEN
+    return [
+        Token(
+            cached(w) if len(w := m.group()) <= limit else _fold_token(w),
+            m.start(),
+            m.end(),
+        )
+        for m in _TOKEN.finditer(text)
+    ]
 
 
 def is_cjk(token_key: str) -> bool:

@@ -59,9 +59,7 @@ def test_initial_examples(language, case):
     assert initial(language, word) == expected
 
 
-@pytest.mark.parametrize(
-    "language", [lang for lang in LANGUAGES if examples_for(lang).get("sort")]
-)
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if examples_for(lang).get("sort")])
 def test_sort_examples(language):
     words = examples_for(language)["sort"]
     assert sorted(words, key=lambda w: sort_key(language, w)) == words

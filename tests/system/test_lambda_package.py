@@ -42,7 +42,9 @@ SETTINGS = json.loads((ROOT / "zappa_settings.json").read_text(encoding="utf-8")
 MAX_ZIP_BYTES = 10 * 1024 * 1024
 MAX_BODY = 64 * 1024
 
-_spec = importlib.util.spec_from_file_location("build_lambda", ROOT / "tools" / "release" / "build_lambda.py")
+_spec = importlib.util.spec_from_file_location(
+    "build_lambda", ROOT / "tools" / "release" / "build_lambda.py"
+)
 build_lambda = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(build_lambda)
 
