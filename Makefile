@@ -17,8 +17,13 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 compile: $(STAMP)
 	$(BIN)/pybabel compile -d translations --statistics
 
+# `make run PORT=8000` for another port (macOS keeps 5000 for AirPlay);
+# `make run RELOAD=1` restarts on code, content and catalog edits.
+PORT ?= 5000
+RELOAD ?=
 run: compile
-	$(BIN)/flask --app glossary_service.wsgi run --host 127.0.0.1 --port 5000
+	$(BIN)/flask --app glossary_service.wsgi run --host 127.0.0.1 --port $(PORT) \
+	  $(if $(RELOAD),--reload --extra-files "$$(find glossary_service/content translations -name '*.toml' -o -name '*.mo' | tr '\n' ':')",)
 
 # Browsers, fonts and wrk from Debian, axe-core from npm: the tests drive them for real.
 system-deps:
@@ -67,8 +72,10 @@ bench: compile
 	$(BIN)/python bench/run.py
 
 # AWS Lambda: build/lambda.zip from a runtime-only venv, plus build/boto3-standin for local runs.
+# `make package STAGE=production` builds the production stage's package.
+STAGE ?= dev
 package: $(STAMP)
-	$(BIN)/python tools/release/build_lambda.py
+	$(BIN)/python tools/release/build_lambda.py --stage $(STAGE)
 
 # Lambda package size and cold start, side by side (about 1 minute).
 coldstart: $(STAMP)
