@@ -149,8 +149,10 @@ class LocaleView:
         """The term a reader means, in this locale, then in English: readers
         of every language meet English terms (and typos of them)."""
         match = self.index.lookup(query)
-        if match is None and self._english is not None:
-            match = self._english.index.lookup(query)
+        if match is None and self._english is not None and not self.index.blocks(query):
+            # An English name as typed (or a typo of one), not an English name
+            # inside a phrase of this language ("Hospices de Beaune").
+            match = self._english.index.lookup(query, contains=False)
             if match is not None:
                 match = Match(match.term_id, "english", round(match.score * 0.9, 3))
         return match

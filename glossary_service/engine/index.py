@@ -288,10 +288,15 @@ class Index:
 
     # -- lookup -----------------------------------------------------------
 
-    def lookup(self, query: str) -> Match | None:
+    def blocks(self, query: str) -> bool:
+        """Whether the query is one of the language's blocking phrases: it
+        names no term, in this language or through another."""
+        return join_keys([t.key for t in tokens(query)]) in self._blocked
+
+    def lookup(self, query: str, contains: bool = True) -> Match | None:
         """The term a reader means: by name or alias, any case or accents, an
-        inflected form, a small misspelling, or the best name a longer phrase
-        contains. None when nothing is close enough."""
+        inflected form, a small misspelling, or (``contains``) the best name a
+        longer phrase holds. None when nothing is close enough."""
         toks = tokens(query)
         key = join_keys([t.key for t in toks])
         if not key:
@@ -313,7 +318,10 @@ class Index:
             name = self._stem_keys.get(" ".join(stem(t.key) for t in toks))
             if name is not None:
                 return Match(name.term_id, "inflection", round(name.weight * 0.9, 3))
-        return self._fuzzy_lookup(key) or self._contained(query, key)
+        found = self._fuzzy_lookup(key)
+        if found is None and contains:
+            found = self._contained(query, key)
+        return found
 
     def _fuzzy_lookup(self, key: str) -> Match | None:
         budget = fuzzy.budget(len(key), self.rules.fuzzy_lengths)
