@@ -55,8 +55,10 @@ EXTRA_FOLDS = str.maketrans(
 SPAN_JOINERS = frozenset(" \t\u00a0\u202f-\u2010\u2011'\u2019")
 
 # Sentence ends, for "the same sentence" in context and pattern checks (not
-# colons: "PS: 1", "Diagnosis: metastasis" are one clause).
-SENTENCE_END = r"[.!?\u3002\uff01\uff1f\u061f\u06d4\n]"
+# colons: "PS: 1", "Diagnosis: metastasis" are one clause). A full stop ends a
+# sentence only before white space and something other than a lower-case letter
+# or a digit: "10.5", "p. m.", "e.g. chemo" do not end one.
+SENTENCE_END = r"[!?\u3002\uff01\uff1f\u061f\u06d4\n]|\.(?=\s+[^\s\da-z\u00df-\u00ff]|\s*$)"
 
 # Roman numerals as readers write stage numbers (folded to lower case).
 ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary_service.engine.languages import examples_for
+from glossary_service.engine.languages import LANGUAGE_MODULES, examples_for
 
 
 def linked(glossary, code, text):
@@ -90,10 +90,11 @@ def test_longer_phrase_looks_up_the_name_it_holds(glossary):
     ("language", "case"),
     [
         pytest.param(lang, case, id=f"{lang}-{i}")
-        for lang in ("en",)
+        for lang in sorted(LANGUAGE_MODULES)
         for i, case in enumerate(examples_for(lang).get("annotate", ()))
     ],
 )
 def test_language_annotate_examples(glossary, language, case):
     text, surfaces = case
-    assert [s for s, _ in linked(glossary, language, text)] == surfaces
+    code = next(c for c in glossary.locales if c.split("-")[0] == language)
+    assert [s for s, _ in linked(glossary, code, text)] == surfaces
