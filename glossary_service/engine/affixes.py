@@ -50,9 +50,34 @@ def stemmer(rules: LanguageRules) -> Callable[[str], str] | None:
     return stem
 
 
-def plural(rules: LanguageRules, name: str) -> str | None:
-    """The plural of a name (its last word), or None when the rules give none."""
+def _plural_word(rules: LanguageRules, word: str) -> str | None:
+    if not word.isalpha():
+        return None  # "stage 4", "PD-L1": numbers and codes take no plural
     for pattern, strip, add in rules.plurals:
-        if re.search(pattern, name):
-            return None if add is None else name[: len(name) - strip] + add
+        if re.search(pattern, word):
+            return None if add is None else word[: len(word) - strip] + add
     return None
+
+
+def plural(rules: LanguageRules, name: str) -> str | None:
+    """The plural of a name, or None when the rules give none.
+
+    English puts the plural on the last word ("lymph nodes"). Where the
+    language lists ``plural_stops`` (Romance languages), every word before the
+    first of them takes it: the noun and its adjectives ("efeito colateral" ->
+    "efeitos colaterais", "prise de sang" -> "prises de sang").
+    """
+    if not rules.plural_stops or " " not in name:
+        last = name.rsplit(" ", 1)
+        form = _plural_word(rules, last[-1])
+        return None if form is None else " ".join([*last[:-1], form])
+    words = name.split(" ")
+    out, changed = [], False
+    for i, word in enumerate(words):
+        if word.lower() in rules.plural_stops:
+            out.extend(words[i:])
+            break
+        form = _plural_word(rules, word)
+        changed |= form is not None
+        out.append(form or word)
+    return " ".join(out) if changed else None

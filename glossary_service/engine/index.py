@@ -231,7 +231,9 @@ class Index:
     def _names(self, terms: Iterable[NamedTerm]) -> Iterable[Name]:
         rules = self.rules
         pattern_keys = {_key(s) for p in rules.patterns for s in p.names}
-        seen: set[tuple[str, str]] = set()
+        # One entry per name as written: two spellings with one key ("PET/CT",
+        # "PET-CT") keep their own punctuation for the span check.
+        seen: set[tuple[str, str, str]] = set()
         generated = []
         for t in terms:
             # The strictest policy given for a key holds for every name with it.
@@ -246,9 +248,9 @@ class Index:
             ):
                 for surface in surfaces:
                     key = _key(surface)
-                    if not key or (key, t.id) in seen:
+                    if not key or (key, t.id, fold_case(surface)) in seen:
                         continue
-                    seen.add((key, t.id))
+                    seen.add((key, t.id, fold_case(surface)))
                     policy = policy_of.get(key, ALWAYS)
                     if key in pattern_keys:
                         policy = stricter(policy, PATTERN)
@@ -260,7 +262,7 @@ class Index:
                     if by != "english" and not _is_abbreviation(surface):
                         generated.append((surface, t.id, policy))
         # Generated plurals only fill gaps: a name some term really has wins.
-        taken = {key for key, _ in seen}
+        taken = {key for key, _, _ in seen}
         for surface, term_id, policy in generated:
             form = plural(rules, surface)
             if form is None:
@@ -623,7 +625,10 @@ class Index:
                     continue
                 for phrase, _ in table.get(word, ()):
                     if tuple(words[i : i + len(phrase)]) == phrase:
-                        signs.append((toks[i].start, " ".join(phrase)))
+                        # Cue words together count as one sign for the whole
+                        # text: "doctor" and "doctors" in a news digest do not
+                        # make it a clinic note.
+                        signs.append((toks[i].start, ""))
                         break
         if len({kind for _, kind in signs}) >= _MEDICAL_TEXT_SIGNS:
             return None

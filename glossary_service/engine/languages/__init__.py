@@ -55,6 +55,9 @@ class LanguageRules:
     #: strip, letters to add); the first rule that fits wins; None adds nothing
     #: (the word is plural or a verb form already).
     plurals: tuple[tuple[str, int, str | None], ...] = ()
+    #: Words that end the part of a name that takes the plural (prepositions
+    #: such as "de"); empty: only the last word takes it (English).
+    plural_stops: frozenset[str] = frozenset()
     #: Light stemming for languages whose words change shape in running text:
     #: one prefix, then suffixes (repeatedly if ``stack_suffixes``), longest
     #: first, always keeping ``min_stem`` letters. The same rules cut names and

@@ -7,6 +7,7 @@ from ._shared import PS_AFTER, PS_BEFORE, TNM
 
 RULES = LanguageRules(
     code="es",
+    plural_stops=frozenset("de del a al en con por para sin".split()),
     plurals=((r"[aeiouáéó]$", 0, "s"), (r"z$", 1, "ces"), (r"[^s]$", 0, "es")),
     own_letters={"ñ": "n~"},
     number_words=frozenset("cero uno una dos tres cuatro cinco".split()),

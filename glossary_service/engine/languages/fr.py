@@ -7,6 +7,7 @@ from ._shared import PS_AFTER, PS_BEFORE, TNM
 
 RULES = LanguageRules(
     code="fr",
+    plural_stops=frozenset("de du des d' à au aux en par pour sans".split()),
     plurals=((r"(eau|eu)$", 0, "x"), (r"al$", 2, "aux"), (r"[^sxz]$", 0, "s")),
     # "immuno-histochimie" is one word, not "immuno" (immunotherapy) + more.
     hyphen_compounds=True,

@@ -26,6 +26,7 @@ TNM = Pattern(
 
 RULES = LanguageRules(
     code="pt",
+    plural_stops=frozenset("de da do das dos a ao em no na com por para sem".split()),
     plurals=(
         (r"[sx]$", 0, None),
         (r"ão$", 2, "ões"),
