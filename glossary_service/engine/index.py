@@ -180,15 +180,18 @@ class Index:
         self._phrases = self._phrase_table(names, lambda n: tuple(t.key for t in tokens(n.surface)))
         self._stem_phrases: dict[str, list[tuple[tuple[str, ...], Name]]] = {}
         self._stem_keys: dict[str, Name] = {}
+        self._blocked_stems: set[str] = set()
         if self._stem is not None:
             stem = self._stem
             self._stem_phrases = self._phrase_table(
                 names, lambda n: tuple(stem(t.key) for t in tokens(n.surface))
             )
             for name in names:
+                stems = " ".join(stem(t.key) for t in tokens(name.surface))
                 if name.term_id is not None:
-                    stems = " ".join(stem(t.key) for t in tokens(name.surface))
                     self._stem_keys.setdefault(stems, name)
+                else:
+                    self._blocked_stems.add(stems)
 
         # Patterns, by the key of each name they govern.
         self._patterns: dict[str, list[tuple[re.Pattern | None, re.Pattern | None]]] = {}
@@ -303,7 +306,7 @@ class Index:
         key = join_keys([t.key for t in toks])
         if not key:
             return None
-        group = self._by_key.get(key)
+        group = self._lookup_group(query, self._by_key.get(key))
         if group:
             exact = fold_case(query.strip())
             best = max(group, key=lambda n: (n.exact == exact, n.weight))
@@ -312,18 +315,37 @@ class Index:
         if key in self._blocked:
             return None  # "locally advanced" is not "advanced (cancer)"
         joined = self._compact.get(key.replace(" ", ""))
-        if joined is not None:
-            best = self._by_key[joined][0]
+        group = self._lookup_group(query, self._by_key.get(joined)) if joined else []
+        if group:
+            best = group[0]
             return Match(best.term_id, best.by, round(best.weight * 0.95, 3))
         if self._stem is not None:
             stem = self._stem
-            name = self._stem_keys.get(" ".join(stem(t.key) for t in toks))
+            stems = " ".join(stem(t.key) for t in toks)
+            if stems in self._blocked_stems:
+                return None  # "хирурги" (surgeons) is not surgery
+            name = self._stem_keys.get(stems)
             if name is not None:
                 return Match(name.term_id, "inflection", round(name.weight * 0.9, 3))
         found = self._fuzzy_lookup(key)
         if found is None and contains:
             found = self._contained(query, key)
         return found
+
+    def _lookup_group(self, query: str, group: list[Name] | None) -> list[Name]:
+        """The names a query may mean among those with its key. A short capital
+        abbreviation is found in capitals or in lower case, not in mixed case
+        ("Cr" is creatinine, "Ned" a name); where marks tell words apart, a
+        query written with marks must have the same ones ("tiền lương", salary,
+        is not "tiên lượng")."""
+        if not group:
+            return []
+        typed = query.strip()
+        mixed = not (typed.isupper() or typed.islower())
+        names = [n for n in group if not (n.case_sensitive and mixed)]
+        if self.rules.marks_matter:
+            names = [n for n in names if self._marks_agree(typed, n.surface)]
+        return names
 
     def _fuzzy_lookup(self, key: str) -> Match | None:
         budget = fuzzy.budget(len(key), self.rules.fuzzy_lengths)
@@ -521,11 +543,15 @@ class Index:
         while i < n:
             hit = self._match_at(text, toks, keys, i, self._phrases)
             hit_by_stem = False
-            if hit is None and self._stem is not None:
-                hit_by_stem = True
+            if self._stem is not None:
+                # Forms meet through stems too; the longer match wins, so a
+                # blocking phrase written in another case ("метастазы
+                # бюрократии") still covers "метастазами бюрократии".
                 if stems is None:
                     stems = [self._stem(k) for k in keys]
-                hit = self._match_at(text, toks, stems, i, self._stem_phrases, inflected=True)
+                inflected = self._match_at(text, toks, stems, i, self._stem_phrases, True)
+                if inflected is not None and (hit is None or inflected[0] > hit[0]):
+                    hit, hit_by_stem = inflected, True
             if hit is None:
                 i += 1
                 continue
@@ -610,10 +636,10 @@ class Index:
         ]
         if len({kind for _, kind in signs}) >= _MEDICAL_TEXT_SIGNS:
             return None
-        # Words that belong to a candidate name are not cues.
+        # Words that belong to a candidate name or a blocking phrase are not cues.
         inside = set()
         for c in candidates:
-            if c.name.term_id is not None and c.name.policy != ALWAYS:
+            if c.name.term_id is None or c.name.policy != ALWAYS:
                 inside.update(range(c.start, c.end))
         keys = [t.key for t in toks]
         tables = [(keys, self._cues)]

@@ -1,5 +1,11 @@
 """Vietnamese: tones tell words apart (tiên lượng, prognosis; tiền lương,
-salary), and two spellings of tone placement are both in use (hoá and hóa)."""
+salary), and two spellings of tone placement are both in use (hoá and hóa).
+
+Many glossary names are everyday words too (khó thở "hard-pressed", tái phát
+chấn thương "re-injury", tăng đột biến "spike", đàm phán "negotiate", đáp ứng
+hoàn toàn tiêu chuẩn "fully meets the standard"): the catalog links those only
+in context, and the phrases below keep the fixed expressions that hold them
+unlinked."""
 
 from __future__ import annotations
 
@@ -25,6 +31,78 @@ def _tone_placements() -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+# "ung thư vú di căn" is metastatic breast cancer (stage 4), but "ung thư vú
+# di căn hạch (nách)" is spread to nearby lymph nodes only (stage II-III).
+_METASTATIC_SITES = (
+    "",
+    "vú ",
+    "phổi ",
+    "gan ",
+    "dạ dày ",
+    "đại tràng ",
+    "trực tràng ",
+    "đại trực tràng ",
+    "tụy ",
+    "tuyến tụy ",
+    "tuyến tiền liệt ",
+    "buồng trứng ",
+    "cổ tử cung ",
+    "nội mạc tử cung ",
+    "tuyến giáp ",
+    "thận ",
+    "bàng quang ",
+    "thực quản ",
+    "vòm họng ",
+)
+_TO_NODES = ("hạch", "đến hạch", "sang hạch", "vào hạch", "tới hạch", "ra hạch")
+_NODAL_SPREAD = tuple(
+    f"ung thư {site}di căn {to}" for site in _METASTATIC_SITES for to in _TO_NODES
+)
+
+# Other diseases are staged too: "bệnh thận mạn giai đoạn 4" is not stage 4 cancer.
+_OTHER_STAGED = (
+    "bệnh thận mạn",
+    "bệnh thận mạn tính",
+    "bệnh thận",
+    "suy thận",
+    "suy thận mạn",
+    "suy thận mạn tính",
+    "loét tì đè",
+    "loét tỳ đè",
+    "loét do tì đè",
+    "loét do tỳ đè",
+    "HIV",
+    "lạc nội mạc tử cung",
+    "Parkinson",
+    "bệnh Parkinson",
+)
+_NON_CANCER_STAGE_4 = tuple(
+    f"{disease} giai đoạn {n}" for disease in _OTHER_STAGED for n in ("4", "IV", "bốn")
+)
+
+# Common middle names, none of which is a word that follows đàm "phlegm"
+# (đàm xanh, đàm trắng, đàm hồng bọt, đàm đục).
+_MIDDLE_NAMES = (
+    "Văn",
+    "Thị",
+    "Đức",
+    "Minh",
+    "Quang",
+    "Thu",
+    "Thanh",
+    "Ngọc",
+    "Vĩnh",
+    "Hữu",
+    "Công",
+    "Xuân",
+    "Mạnh",
+    "Quốc",
+    "Thế",
+    "Duy",
+    "Trung",
+    "Hải",
+)
+
 RULES = LanguageRules(
     code="vi",
     own_letters={"ă": "a~", "â": "a~~", "đ": "d~", "ê": "e~", "ô": "o~", "ơ": "o~~", "ư": "u~"},
@@ -43,19 +121,147 @@ RULES = LanguageRules(
         "bệnh viện",
         "phòng khám",
         "bệnh nhân",
+        "người bệnh",
         "điều trị",
         "chẩn đoán",
         "ung bướu",
+        "nhập viện",
+        "xuất viện",
+        "tái khám",
+        "bệnh án",
+        "lâm sàng",
+        "đơn thuốc",
     ),
     blocking=(
+        # "The illness is getting better", not progression.
         "tiến triển tốt",
         "tiến triển tốt đẹp",
         "tiến triển thuận lợi",
         "tiến triển khả quan",
-        "không còn dấu hiệu bệnh tiến triển",
+        "tiến triển tích cực",
+        "tiến triển ổn định",
+        "bệnh tiến triển tốt",
+        "bệnh tiến triển tốt đẹp",
+        "bệnh tiến triển thuận lợi",
+        "bệnh tiến triển khả quan",
+        "bệnh tiến triển tích cực",
+        "bệnh tiến triển ổn định",
+        "bệnh đã tiến triển tốt",
         "tiến bộ",
+        # "No sign of progressive disease" is stable disease, not NED.
+        "không còn dấu hiệu bệnh tiến triển",
+        "không còn bằng chứng bệnh tiến triển",
+        "không có bằng chứng bệnh tiến triển",
+        # Locally advanced: not stage 4, often treated to cure.
+        "tiến triển tại chỗ",
+        "giai đoạn tiến triển tại chỗ",
+        "ung thư giai đoạn tiến triển tại chỗ",
+        "ung thư tiến triển tại chỗ",
+        "bệnh tiến triển tại chỗ",
+        *_NON_CANCER_STAGE_4,
+        *_NODAL_SPREAD,
+        # Cancer cells spreading (the process), not stage 4 cancer.
+        "tế bào ung thư di căn",
+        # An epidemic coming back, not cancer recurrence.
+        "dịch bệnh tái phát",
+        "dịch bệnh quay lại",
+        # Sequencing a virus, not genetic testing of a person or a tumor.
+        "giải trình tự gen virus",
+        "giải trình tự gen biến chủng",
+        # "a further stage" of anything.
+        "giai đoạn xa hơn",
+        # Departments, not a report.
+        "khoa giải phẫu bệnh",
+        "phòng giải phẫu bệnh",
+        "bộ môn giải phẫu bệnh",
+        "trung tâm giải phẫu bệnh",
+        # hạch: other words and other ganglia than lymph nodes.
+        "hạch toán",
+        "hạch sách",
+        "hạch hỏi",
+        "hạch lạc",
+        "hạch nhân",
+        "hạch đào",
+        "hạch nền",
+        "hạch thần kinh",
+        "hạch giao cảm",
+        "hạch hạnh nhân",
+        "hạch sao",
+        "hạch cổ tay",
+        "hạch cổ chân",
+        "u hạch",
+        # đàm: talks, not phlegm.
+        "đàm phán",
+        "hội đàm",
+        "tọa đàm",
+        "đàm thoại",
+        "đàm tiếu",
+        "đàm đạo",
+        "đàm luận",
+        "mạn đàm",
+        "điện đàm",
+        # The surname Đàm before a middle name (Đàm Văn, Đàm Thị...).
+        *(f"Đàm {middle}" for middle in _MIDDLE_NAMES),
+        # đột biến "sudden(ly)", not a gene change.
+        "tăng đột biến",
+        "giảm đột biến",
+        "tăng trưởng đột biến",
+        "biến động đột biến",
+        "bước đột biến",
+        "yếu tố đột biến",
+        # đáp ứng "meets" a need or a standard, not a response to treatment.
+        *(
+            f"đáp ứng {how} {what}"
+            for how in ("hoàn toàn", "một phần")
+            for what in ("nhu cầu", "yêu cầu", "tiêu chuẩn", "tiêu chí", "đòi hỏi", "các", "được")
+        ),
+        # Re-injury in sport.
+        "tái phát chấn thương",
+        "chấn thương tái phát",
+        # Irradiated food and blood products.
+        "chiếu xạ thực phẩm",
+        "thực phẩm chiếu xạ",
+        "máu chiếu xạ",
+        # "leave the hospital", "away from the patient": not a cure.
+        "khỏi bệnh viện",
+        "khỏi bệnh nhân",
+        "khỏi bệnh xá",
+        "ra khỏi hẳn",
+        # Overcast and cold, not a cold tumor.
+        "âm u lạnh",
+        # Protein-energy malnutrition, not fatigue.
+        "suy dinh dưỡng thiếu năng lượng",
+        "thiếu năng lượng trường diễn",
+        # Malignant conditions that are not cancer.
+        "sốt rét ác tính",
+        "tăng huyết áp ác tính",
+        "cao huyết áp ác tính",
+        "tăng thân nhiệt ác tính",
+        "thiếu máu ác tính",
+        "an thần kinh ác tính",
+        # Synergy "from" something, not magnetic resonance imaging.
+        "sự cộng hưởng từ",
+        "hiệu ứng cộng hưởng từ",
+        "tác dụng cộng hưởng từ",
+        "tác động cộng hưởng từ",
+        # Opioid substitution, not cancer maintenance therapy.
+        "điều trị duy trì methadone",
+        "điều trị duy trì bằng methadone",
+        "điều trị duy trì bằng thuốc methadone",
     ),
-    patterns=(TNM, Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER)),
+    patterns=(
+        TNM,
+        Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER),
+        # "đáp ứng: PR", "bệnh nhân đạt CR", "RECIST 1.1: PR"; not "khoảng PR"
+        # (ECG), "làm PR" (public relations) or "ngân hàng đạt CR 12%".
+        Pattern(
+            names=("CR", "PR"),
+            before=(
+                r"(?i:đáp\s+ứng(?:\s+(?:với\s+)?điều\s+trị)?|(?:bệnh|bệnh\s+nhân|người\s+bệnh|BN)\s+(?:đã\s+)?đạt(?:\s+được)?"
+                r"|RECIST(?:\s*v?1\.1)?)\s*\)?\s*[:=(-]?\s*$"
+            ),
+        ),
+    ),
 )
 
 EXAMPLES = {
