@@ -306,7 +306,10 @@ class Index:
         key = join_keys([t.key for t in toks])
         if not key:
             return None
-        group = self._lookup_group(query, self._by_key.get(key))
+        written = self._by_key.get(key)
+        group = self._lookup_group(query, written)
+        if written and not group:
+            return None  # the same letters, but as typed another word ("Cr", "tiền lương")
         if group:
             exact = fold_case(query.strip())
             best = max(group, key=lambda n: (n.exact == exact, n.weight))

@@ -131,3 +131,33 @@ class TestContains:
     def test_only_as_running_text_would_link_it(self, index):
         assert index.lookup("stage 4 water restrictions") is None
         assert index.lookup("locally advanced cancer") is None
+
+
+class TestLookupRespectsWhatWasTyped:
+    def test_short_abbreviations_in_capitals_or_lower_case_not_mixed(self):
+        idx = Index("xx", [NamedTerm("cr", "complete response", ("CR",))], RULES)
+        assert idx.lookup("CR").term_id == "cr"
+        assert idx.lookup("cr").term_id == "cr"
+        assert idx.lookup("Cr") is None  # creatinine
+
+    def test_marks_that_tell_words_apart(self):
+        idx = Index("vi", [NamedTerm("prognosis", "tiên lượng", ())])
+        assert idx.lookup("tiên lượng").term_id == "prognosis"
+        assert idx.lookup("tien luong").term_id == "prognosis"
+        assert idx.lookup("tiền lương") is None  # salary
+
+
+class TestInflectedBlocking:
+    def test_a_blocking_phrase_in_another_case_form_still_blocks(self):
+        rules = LanguageRules(
+            code="ru", suffixes=("ами", "ы", "и"), min_stem=3, blocking=("метастазы бюрократии",)
+        )
+        idx = Index("ru", [NamedTerm("m", "метастаз", ("метастазами",))], rules)
+        assert idx.annotate("метастазами бюрократии") == []
+        assert [s.term_id for s in idx.annotate("с метастазами в печени")] == ["m"]
+
+    def test_a_blocked_stem_is_not_looked_up(self):
+        rules = LanguageRules(code="ru", suffixes=("ия", "и"), min_stem=3, blocking=("хирург",))
+        idx = Index("ru", [NamedTerm("surgery", "хирургия", ())], rules)
+        assert idx.lookup("хирургия").term_id == "surgery"
+        assert idx.lookup("хирурги") is None
