@@ -378,6 +378,13 @@ class Index:
         holds no name, since "stage 4" needs a medical context there."""
         spans = self.annotate(query)
         if not spans:
+            # Two different glossary names in one short query are a medical
+            # context of their own ("side effects of chemo"); one is not
+            # ("Stage 4 water restrictions").
+            named = {c.name.term_id for c in self._candidates(query, tokens(query))}
+            if len(named - {None}) >= 2:
+                spans = self.annotate(query, medical=True)
+        if not spans:
             return None
         best = max(spans, key=lambda s: (s.end - s.start, -s.start))
         covered = len(_key(query[best.start : best.end])) / len(key)

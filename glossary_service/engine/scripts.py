@@ -40,6 +40,9 @@ EXTRA_FOLDS = str.maketrans(
         "ى": "ي",
         "ة": "ه",
         "ـ": None,
+        # Arabic-Indic and Persian digits are digits: "المرحلة ٤" is stage 4.
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
         # Typographic apostrophes and hyphens become their ASCII selves.
         "\u2019": "'",
         "\u2018": "'",

@@ -161,3 +161,15 @@ class TestInflectedBlocking:
         idx = Index("ru", [NamedTerm("surgery", "хирургия", ())], rules)
         assert idx.lookup("хирургия").term_id == "surgery"
         assert idx.lookup("хирурги") is None
+
+
+def test_two_names_in_a_short_query_are_context_enough(index):
+    match = index.lookup("forecast after stage 4")
+    assert match is not None and match.by == "contains"
+    assert index.lookup("stage 4 water restrictions") is None
+
+
+def test_arabic_indic_digits_are_digits():
+    idx = Index("xx", [NamedTerm("s4", "stage 4", ())], RULES)
+    assert idx.lookup("stage ٤").term_id == "s4"
+    assert idx.lookup("stage ۴").term_id == "s4"

@@ -1,4 +1,12 @@
-"""Tagalog / Filipino (catalog "fil", served as "tl")."""
+"""Tagalog / Filipino (catalog "fil", served as "tl").
+
+Filipino clinical writing is Taglish: notes and leaflets keep the English
+medical words inside Tagalog sentences, so many names are English and carry
+the same everyday look-alikes as in English, plus Philippine ones: "CR" is the
+comfort room (toilet), "PR" a public relations officer or a personal record,
+"terminal" a bus or airport terminal, "operasyon" a police or train operation,
+"stage 4" a stage of a race or of construction, "lunas" any remedy.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +17,137 @@ RULES = LanguageRules(
     code="tl",
     number_words=frozenset("isa dalawa tatlo apat lima one two three four".split()),
     context_cues=(
+        # Strong signs of a health passage only. Not bare "sakit" ("sakit ng
+        # ulo" is also any trouble) nor "bukol" (a bump on the head).
         "kanser",
         "cancer",
         "tumor",
-        "bukol",
+        "oncology",
+        "onkolohiya",
         "doktor",
+        "doktora",
         "doctor",
+        "dok",
         "nars",
         "nurse",
         "ospital",
         "hospital",
         "klinika",
+        "clinic",
         "pasyente",
+        "patient",
         "gamutan",
         "paggamot",
-        "sakit",
+        "karamdaman",
+        "may sakit",
+        "nagkasakit",
     ),
-    blocking=("locally advanced", "lokal na advanced", "malignant hyperthermia"),
-    patterns=(TNM, Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER)),
+    blocking=(
+        # Not stage 4: often treated to cure.
+        "locally advanced",
+        "lokal na advanced",
+        "malignant hyperthermia",
+        "malignant hypertension",
+        # Other diseases are staged too.
+        "CKD stage 4",
+        "CKD stage IV",
+        "stage 4 CKD",
+        "stage 4 na CKD",
+        "kidney disease stage 4",
+        "chronic kidney disease stage 4",
+        "stage 4 kidney disease",
+        "stage 4 chronic kidney disease",
+        "stage 4 na sakit sa bato",
+        "pressure ulcer stage 4",
+        "stage 4 pressure ulcer",
+        "stage 4 pressure injury",
+        "stage 4 bedsore",
+        "stage 4 na bedsore",
+        "stage 4 heart failure",
+        "stage 4 liver disease",
+        "stage 4 endometriosis",
+        "stage 4 lymphedema",
+        # Places and machines, not an illness that cannot be cured.
+        "bus terminal",
+        "terminal ng bus",
+        "jeepney terminal",
+        "jeep terminal",
+        "terminal ng jeep",
+        "tricycle terminal",
+        "terminal ng tricycle",
+        "van terminal",
+        "ferry terminal",
+        "airport terminal",
+        "passenger terminal",
+        "integrated terminal",
+        "ticketing terminal",
+        "computer terminal",
+        "payment terminal",
+        "terminal fee",
+        "NAIA Terminal",
+        "terminal 1",
+        "terminal 2",
+        "terminal 3",
+        "terminal 4",
+        # Tests and readings that hold a TNM or response abbreviation.
+        "free T4",
+        "free T3",
+        "PR interval",
+        # The department, not the treatment.
+        "Radiation Oncology",
+        "Department of Radiation Oncology",
+        # Sunlight, not radiation therapy.
+        "UV radiation",
+        "ultraviolet radiation",
+        "solar radiation",
+        "radiation ng araw",
+        "radiation mula sa araw",
+        # A bump from a knock, not a tumor.
+        "bukol sa noo",
+        # Real words one letter from a name: misspelling tolerance must not
+        # turn Monday into a cure, "besides" or a knot into a tumor, or
+        # "lacking" into a lymph node.
+        "lunes",
+        "lunan",
+        "lumas",
+        "bukod",
+        "buhol",
+        "bakol",
+        "bukal",
+        "bulol",
+        "kulang",
+        "pluma",
+        "tutor",
+        "imagine",
+        "regime",
+        "regiment",
+        "curse",
+    ),
+    patterns=(
+        TNM,
+        # Sub-categories with a letter: linked only inside a TNM string.
+        Pattern(
+            names=tuple(
+                "T1a T1b T1c T2a T2b T3a T3b T4a T4b T4c T4d Tis "
+                "N1a N1b N1c N2a N2b N2c N3a N3b N3c".split()
+            ),
+            before=TNM.before,
+            after=TNM.after,
+        ),
+        Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER),
+        # "Best response: PR", "tugon sa gamutan: CR"; never the comfort room.
+        Pattern(
+            names=("CR", "PR"),
+            before=r"(?i:response|responded|resp\.?|tugon|RECIST)\s*[:=(]?\s*(?:a\s+|an\s+|ay\s+)?$",
+        ),
+    ),
 )
+
+EXAMPLES = {
+    "annotate": [
+        ("Tumor staged T2a N2 M1b.", ["Tumor", "T2a", "N2", "M1b"]),
+        ("Saan po ang CR sa 3rd floor?", []),
+        ("Bubuksan na ang bagong bus terminal sa Lunes.", []),
+        ("Normal ang PR interval. Best response: PR.", ["PR"]),
+    ],
+}
