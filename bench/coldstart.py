@@ -46,7 +46,9 @@ INVOKE = ROOT / "tools" / "release" / "lambda_invoke.py"
 EVENT_SAMPLE = ROOT / "tests" / "lambda_events" / "api-gateway-rest-v1.json"
 MB = 1024 * 1024
 
-_spec = importlib.util.spec_from_file_location("build_lambda", ROOT / "tools" / "release" / "build_lambda.py")
+_spec = importlib.util.spec_from_file_location(
+    "build_lambda", ROOT / "tools" / "release" / "build_lambda.py"
+)
 build_lambda = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(build_lambda)
 

@@ -10,8 +10,8 @@ import pytest
 from glossary_service.engine import initial, sort_key
 from glossary_service.engine.affixes import plural, stemmer
 from glossary_service.engine.index import Index
-from glossary_service.engine.text import fold
 from glossary_service.engine.languages import DEFAULTS, LANGUAGE_MODULES, examples_for, rules_for
+from glossary_service.engine.text import fold
 
 LANGUAGES = sorted(LANGUAGE_MODULES)
 
