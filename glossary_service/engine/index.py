@@ -337,15 +337,17 @@ class Index:
 
     def _lookup_group(self, query: str, group: list[Name] | None) -> list[Name]:
         """The names a query may mean among those with its key. A short capital
-        abbreviation is found in capitals or in lower case, not in mixed case
-        ("Cr" is creatinine, "Ned" a name); where marks tell words apart, a
+        abbreviation of up to three letters is found in capitals or in lower
+        case, not in mixed case ("Cr" is creatinine, "Ned" a name); where marks tell words apart, a
         query written with marks must have the same ones ("tiền lương", salary,
         is not "tiên lượng")."""
         if not group:
             return []
         typed = query.strip()
         mixed = not (typed.isupper() or typed.islower())
-        names = [n for n in group if not (n.case_sensitive and mixed)]
+        # Only the shortest ones are words of their own in mixed case ("Cr",
+        # "Ned"); "Hipec" or "Nsclc" is a reader capitalizing.
+        names = [n for n in group if not (n.case_sensitive and mixed and len(n.surface) <= 3)]
         if self.rules.marks_matter:
             names = [n for n in names if self._marks_agree(typed, n.surface)]
         return names

@@ -227,6 +227,12 @@ RULES = LanguageRules(
             before=r"(?:반응|관해|판정|평가|response)\s*(?:은|는|이|가)?\s*[:=(]?\s*$",
             after=r"^\s*(?:판정|소견)",
         ),
+        # PET is also the plastic (PET병, PET 용기): only as a scan.
+        Pattern(
+            names=("PET",),
+            before=r"(?:FDG|F-18|18F)[-\s]*$",
+            after=r"^\s*(?:촬영|결과|영상|소견|스캔|판독|사진|상에서|상\s)",
+        ),
         # 관해 (remission) is also "about" (문제에 관해, 이에 관해): only the
         # noun, with a particle or one of these words after it.
         Pattern(

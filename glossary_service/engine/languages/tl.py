@@ -102,6 +102,16 @@ RULES = LanguageRules(
         "solar radiation",
         "radiation ng araw",
         "radiation mula sa araw",
+        # Home remedies for a symptom, not a cure of cancer.
+        "lunas sa ubo",
+        "lunas sa sipon",
+        "lunas sa lagnat",
+        "lunas sa sakit ng ulo",
+        "lunas sa pananakit",
+        "lunas sa pagtatae",
+        "lunas sa pagsusuka",
+        "lunas sa hilo",
+        "lunas sa kabag",
         # A bump from a knock, not a tumor.
         "bukol sa noo",
         # Real words one letter from a name: misspelling tolerance must not
