@@ -312,7 +312,8 @@ class Index:
             return None  # the same letters, but as typed another word ("Cr", "tiền lương")
         if group:
             exact = fold_case(query.strip())
-            best = max(group, key=lambda n: (n.exact == exact, n.weight))
+            # A name of this language first, then the one written with these accents.
+            best = max(group, key=lambda n: (n.by != "english", n.exact == exact, n.weight))
             accent_factor = 1.0 if best.exact == exact else 0.97
             return Match(best.term_id, best.by, round(best.weight * accent_factor, 3))
         if key in self._blocked:
@@ -574,7 +575,11 @@ class Index:
                 # Only where folding kept the word's length (Hangul does), so
                 # the stem's length is a length in the original text.
                 if last.end - last.start == len(keys[end - 1]):
-                    stop = last.start + len(stems[end - 1])
+                    # The name's own last word when the text's word starts with
+                    # it ("간전이가" -> "간전이"), else the stem.
+                    own = tokens(name.surface)[-1].key
+                    kept = len(own) if keys[end - 1].startswith(own) else len(stems[end - 1])
+                    stop = last.start + kept
             found.append(_Candidate(i, end, name, stop))
             i = end
         return found
@@ -593,7 +598,10 @@ class Index:
                 continue
             start, stop = toks[i].start, toks[end - 1].end
             found = text[start:stop]
-            if name.case_sensitive and not _same_letters(found, name.surface):
+            # Inflected text ends in a stripped particle ("CT를"): the letters
+            # to compare are those of the name's length.
+            written = found[: len(name.surface)] if inflected else found
+            if name.case_sensitive and not _same_letters(written, name.surface):
                 continue
             if not inflected and rules.marks_matter and not self._marks_agree(found, name.surface):
                 continue

@@ -41,6 +41,10 @@ RULES = LanguageRules(
         "karamdaman",
         "may sakit",
         "nagkasakit",
+        "reseta",
+        "lagnat",
+        "pagsusuka",
+        "pagtatae",
     ),
     blocking=(
         # Not stage 4: often treated to cure.
@@ -63,6 +67,11 @@ RULES = LanguageRules(
         "stage 4 pressure injury",
         "stage 4 bedsore",
         "stage 4 na bedsore",
+        "stage 4 na pressure ulcer",
+        "stage IV pressure ulcer",
+        "pressure ulcer stage IV",
+        "stage 4 na kidney disease",
+        "stage 4 na chronic kidney disease",
         "stage 4 heart failure",
         "stage 4 liver disease",
         "stage 4 endometriosis",
@@ -102,6 +111,10 @@ RULES = LanguageRules(
         "solar radiation",
         "radiation ng araw",
         "radiation mula sa araw",
+        # A hospital's or a train line's running, not surgery.
+        "operasyon ng ospital",
+        "operasyon ng klinika",
+        "normal na operasyon",
         # Home remedies for a symptom, not a cure of cancer.
         "lunas sa ubo",
         "lunas sa sipon",
@@ -145,10 +158,18 @@ RULES = LanguageRules(
             after=TNM.after,
         ),
         Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER),
+        # "Tiyan" is the belly and the stomach: the lining of the stomach
+        # (gastritis, where stomach cancer starts) is not the peritoneum. It is
+        # the peritoneum where cancer has spread to it.
+        Pattern(
+            names=("lining ng tiyan",),
+            before=r"(?i:kumalat|pagkalat|kakalat|lumipat|metasta\w*)(?:\s+[\w-]+){0,5}\s+(?:sa|ng)\s+$",
+        ),
         # "Best response: PR", "tugon sa gamutan: CR"; never the comfort room.
         Pattern(
             names=("CR", "PR"),
-            before=r"(?i:response|responded|resp\.?|tugon|RECIST)\s*[:=(]?\s*(?:a\s+|an\s+|ay\s+)?$",
+            before=r"(?i:(?:response|responded|resp\.?|tugon)(?:\s+(?:sa|to)\s+[\w-]+)?|RECIST)"
+            r"\s*[:=(]?\s*(?:a\s+|an\s+|ay\s+)?$",
         ),
     ),
 )
@@ -159,5 +180,8 @@ EXAMPLES = {
         ("Saan po ang CR sa 3rd floor?", []),
         ("Bubuksan na ang bagong bus terminal sa Lunes.", []),
         ("Normal ang PR interval. Best response: PR.", ["PR"]),
+        ("Tugon sa gamutan: CR. Ang CR ay nasa 2nd floor.", ["CR"]),
+        ("Kumalat na ang kanser sa lining ng tiyan.", ["lining ng tiyan"]),
+        ("Pamamaga ng lining ng tiyan ang gastritis.", []),
     ],
 }
