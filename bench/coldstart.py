@@ -43,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "coldstart"
 INVOKE = ROOT / "tools" / "release" / "lambda_invoke.py"
-EVENT_SAMPLE = ROOT / "tests" / "lambda_events" / "api-gateway-rest-v1.json"
+EVENT_SAMPLE = ROOT / "tests" / "system" / "lambda_events" / "api-gateway-rest-v1.json"
 MB = 1024 * 1024
 
 _spec = importlib.util.spec_from_file_location(

@@ -34,13 +34,32 @@ def _own_letter(own, ch: str) -> str | None:
 
 def _letters(rules: LanguageRules, text: str) -> str:
     own = rules.own_letters
-    if not own:
+    if not own or not (_own_marks(rules) & set(unicodedata.normalize("NFD", text.casefold()))):
         return fold(text)
     out = []
     for ch in unicodedata.normalize("NFC", text.casefold()):
         letter = _own_letter(own, ch)
         out.append(own[letter] if letter else fold(ch))
     return "".join(out)
+
+
+_MARKS_OF: dict[str, frozenset[str]] = {}
+
+
+def _own_marks(rules: LanguageRules) -> frozenset[str]:
+    """What, decomposed, shows a text may hold one of the language's own
+    letters (the tilde of ñ, the breve of ă, đ itself): text without any is
+    folded as usual, which is most text."""
+    marks = _MARKS_OF.get(rules.code)
+    if marks is None:
+        marks = frozenset(
+            c
+            for letter in rules.own_letters
+            for c in unicodedata.normalize("NFD", letter)
+            if unicodedata.combining(c) or len(unicodedata.normalize("NFD", letter)) == 1
+        )
+        _MARKS_OF[rules.code] = marks
+    return marks
 
 
 def _without_article(rules: LanguageRules, folded: str) -> str:
