@@ -550,19 +550,19 @@ class Index:
     def _candidates(self, text: str, toks) -> list[_Candidate]:
         """Leftmost-longest names and blocking phrases, before policies."""
         keys = [t.key for t in toks]
-        stems: list[str] | None = None
+        phrases, stem_phrases = self._phrases, self._stem_phrases
+        # Forms meet through stems too; the longer match wins, so a blocking
+        # phrase written in another case ("метастазы бюрократии") still covers
+        # "метастазами бюрократии".
+        stems = [self._stem(k) for k in keys] if self._stem is not None else None
         found = []
         i, n = 0, len(toks)
         while i < n:
-            hit = self._match_at(text, toks, keys, i, self._phrases)
+            # Most words start no name: a dict test, not a call, decides that.
+            hit = self._match_at(text, toks, keys, i, phrases) if keys[i] in phrases else None
             hit_by_stem = False
-            if self._stem is not None:
-                # Forms meet through stems too; the longer match wins, so a
-                # blocking phrase written in another case ("метастазы
-                # бюрократии") still covers "метастазами бюрократии".
-                if stems is None:
-                    stems = [self._stem(k) for k in keys]
-                inflected = self._match_at(text, toks, stems, i, self._stem_phrases, True)
+            if stems is not None and stems[i] in stem_phrases:
+                inflected = self._match_at(text, toks, stems, i, stem_phrases, True)
                 if inflected is not None and (hit is None or inflected[0] > hit[0]):
                     hit, hit_by_stem = inflected, True
             if hit is None:
@@ -593,19 +593,30 @@ class Index:
         n = len(keys)
         rules = self.rules
         for phrase, name in group:
-            end = i + len(phrase)
-            if end > n or tuple(keys[i:end]) != phrase:
+            size = len(phrase)
+            end = i + size
+            # The first word matched already (the group's key): compare the
+            # last one before the whole run.
+            if end > n or (
+                size > 1 and (keys[end - 1] != phrase[-1] or tuple(keys[i:end]) != phrase)
+            ):
                 continue
             start, stop = toks[i].start, toks[end - 1].end
-            found = text[start:stop]
-            # Inflected text ends in a stripped particle ("CT를"): the letters
-            # to compare are those of the name's length.
-            written = found[: len(name.surface)] if inflected else found
-            if name.case_sensitive and not _same_letters(written, name.surface):
-                continue
-            if not inflected and rules.marks_matter and not self._marks_agree(found, name.surface):
-                continue
-            if not _joined(text, toks, i, end, name.joiners):
+            marks = rules.marks_matter and not inflected
+            if name.case_sensitive or marks:
+                found = text[start:stop]
+                # Inflected text ends in a stripped particle ("CT를"): the
+                # letters to compare are those of the name's length.
+                written = found[: len(name.surface)] if inflected else found
+                if name.case_sensitive and not _same_letters(written, name.surface):
+                    continue
+                if (
+                    not inflected
+                    and rules.marks_matter
+                    and not self._marks_agree(found, name.surface)
+                ):
+                    continue
+            if size > 1 and not _joined(text, toks, i, end, name.joiners):
                 continue
             if rules.hyphen_compounds and (
                 _LETTER_HYPHEN.search(text, max(0, start - 2), start)
