@@ -12,6 +12,7 @@ Usage: python tools/content/check_sources.py ../shared/sources
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -71,4 +72,6 @@ def main(sources_dir: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/sources")))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sources", type=Path, nargs="?", default=Path("../shared/sources"))
+    sys.exit(main(parser.parse_args().sources))

@@ -13,6 +13,7 @@ Usage: python tools/i18n/catalog_json.py export es > todo.json
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import sys
@@ -100,11 +101,19 @@ def import_(locale: str, path: str) -> None:
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    if len(args) >= 2 and args[0] == "export":
-        match = args[args.index("--match") + 1] if "--match" in args else None
-        export(args[1], "--all" in args, match)
-    elif len(args) == 3 and args[0] == "import":
-        import_(args[1], args[2])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    out = commands.add_parser("export", help="entries to translate, as JSON on stdout")
+    out.add_argument("locale")
+    out.add_argument("--all", action="store_true", help="every entry, not only those to do")
+    out.add_argument("--match", help="only entries whose context contains this")
+    into = commands.add_parser("import", help="translations from a JSON file")
+    into.add_argument("locale")
+    into.add_argument("file")
+    args = parser.parse_args()
+    if args.command == "export":
+        export(args.locale, args.all, args.match)
     else:
-        sys.exit(__doc__)
+        import_(args.locale, args.file)
