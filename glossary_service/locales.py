@@ -17,6 +17,9 @@ from babel import Locale
 from babel.core import get_global
 
 DEFAULT_LOCALE = "en"
+RELEASED, DRAFT = "released", "draft"
+#: A catalog directory holding this file is a draft (its first word "draft").
+STATUS_FILE = "status.txt"
 
 # Well-formed BCP 47 language tags (RFC 5646 section 2.1, without grandfathered
 # tags): language, optional script, region, variants, extensions, private use.
@@ -55,6 +58,9 @@ class LocaleInfo:
     catalog: str  # Babel identifier and catalog directory, e.g. "zh_Hans"
     review: str
     babel: Locale = field(compare=False, repr=False)
+    #: "released" (complete, gated by i18n-check) or "draft" (served with
+    #: English where a text is missing, left out of the widget's languages).
+    status: str = RELEASED
 
     # Names and direction come from CLDR data, loaded on first use (pages,
     # /api/v1/locales): a cold start that serves one term never pays for them.
@@ -97,7 +103,16 @@ def _describe(catalog: str, review: str | None, translations_dir: Path) -> Local
         catalog=catalog,
         review=review,
         babel=babel_locale,
+        status=catalog_status(translations_dir / catalog),
     )
+
+
+def catalog_status(catalog_dir: Path) -> str:
+    """A catalog's release state: "draft" when its status.txt says so."""
+    path = catalog_dir / STATUS_FILE
+    if path.is_file() and path.read_text(encoding="utf-8").strip().lower().startswith(DRAFT):
+        return DRAFT
+    return RELEASED
 
 
 def public_code(catalog: str) -> str:

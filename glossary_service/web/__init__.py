@@ -44,7 +44,7 @@ def is_api_path() -> bool:
 
 
 def register(app: Flask, glossary: Glossary) -> None:
-    from . import errors, headers, negotiation
+    from . import errors, headers, negotiation, requestlog
     from .api import bp as api_bp
     from .health import bp as health_bp
     from .pages import bp as pages_bp
@@ -53,6 +53,7 @@ def register(app: Flask, glossary: Glossary) -> None:
     app.extensions["glossary"] = GlossaryState(glossary)
     for bp in (api_bp, health_bp, pages_bp, widget_bp):
         app.register_blueprint(bp)
+    requestlog.init_app(app)
     negotiation.init_app(app)
     headers.init_app(app)
     errors.register_error_handlers(app)

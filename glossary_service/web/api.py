@@ -336,6 +336,7 @@ def locales():
                     "direction": info.direction,
                     "completeness": gl.completeness(info.code),
                     "review": info.review,
+                    "status": info.status,
                 }
                 for info in gl.locales.values()
             ],

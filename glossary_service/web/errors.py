@@ -34,6 +34,7 @@ TITLES = {
     "term-not-found": lazy_gettext("Term not found"),
     "no-match": lazy_gettext("No matching term"),
     "method-not-allowed": lazy_gettext("Method not allowed"),
+    "precondition-failed": lazy_gettext("Precondition failed"),
     "payload-too-large": lazy_gettext("Request body too large"),
     "unsupported-media-type": lazy_gettext("Unsupported media type"),
     "internal-error": lazy_gettext("Internal server error"),
@@ -96,12 +97,24 @@ _DETAILS = {
     "bad-request": lazy_gettext("The request could not be understood."),
     "not-found": lazy_gettext("There is nothing at this address."),
     "method-not-allowed": lazy_gettext("This address does not accept that HTTP method."),
+    "precondition-failed": lazy_gettext(
+        "If-Match names no current version of this resource (its ETag has changed)."
+    ),
     "payload-too-large": lazy_gettext("The request body is larger than 64 KiB."),
     "unsupported-media-type": lazy_gettext(
         "Send the text as application/json or text/plain in UTF-8."
     ),
     "internal-error": lazy_gettext("Something went wrong on our side. Please try again later."),
 }
+
+
+def precondition_failed() -> Response:
+    """412 for an If-Match that holds no current ETag: problem+json on the API,
+    a plain page elsewhere; never cacheable."""
+    detail = str(_DETAILS["precondition-failed"])
+    if is_api_path():
+        return problem_response(412, "precondition-failed", detail)
+    return _html_error(412, str(TITLES["precondition-failed"]), detail)
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -55,8 +55,25 @@ def add_headers(response: Response) -> Response:
             "Cache-Control", f"public, max-age={current_app.config['GLOSSARY_CACHE_MAX_AGE']}"
         )
         response.add_etag()
-        response.make_conditional(request)
+        environ = request.environ
+        if "HTTP_IF_MATCH" in environ:
+            # RFC 9110 13.1.1, evaluated first: "*" matches any current
+            # representation, a list only a strong match. A failed
+            # precondition is a 412 problem that no cache keeps.
+            if not _if_match_holds(request.if_match, response.get_etag()):
+                from .errors import precondition_failed
+
+                return add_headers(precondition_failed())
+            environ = {k: v for k, v in environ.items() if k != "HTTP_IF_MATCH"}
+        response.make_conditional(environ)
     return response
+
+
+def _if_match_holds(if_match, etag: tuple[str | None, bool]) -> bool:
+    value, weak = etag
+    if if_match.star_tag:
+        return True
+    return value is not None and not weak and if_match.contains(value)
 
 
 def init_app(app: Flask) -> None:

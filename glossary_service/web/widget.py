@@ -82,7 +82,11 @@ def minify_css(source: str) -> str:
 def ui_strings() -> dict[str, list[str]]:
     """Per served locale: [direction, link text, link's accessible name]."""
     table = {}
+    # Draft catalogs are served by the API and pages, but the widget offers
+    # only released languages (it falls back to English for the others).
     for code, info in glossary().locales.items():
+        if info.status != "released":
+            continue
         with force_locale(info.catalog):
             table[code] = [
                 info.direction,

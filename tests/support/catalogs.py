@@ -8,7 +8,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from glossary_service.locales import public_code
+from glossary_service.locales import RELEASED, catalog_status, public_code
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TRANSLATIONS = ROOT / "translations"
@@ -16,6 +16,12 @@ TRANSLATED_LOCALES = sorted(
     public_code(p.parent.parent.name) for p in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")
 )
 ALL_LOCALES = ["en", *TRANSLATED_LOCALES]
+#: Locales whose catalog is released (complete); drafts may fall back to English.
+RELEASED_LOCALES = sorted(
+    public_code(p.parent.parent.name)
+    for p in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")
+    if catalog_status(p.parent.parent) == RELEASED
+)
 
 
 def compile_catalogs(source: Path, target: Path) -> Path:

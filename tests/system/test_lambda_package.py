@@ -25,6 +25,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -103,6 +104,7 @@ def lambda_env(task_root: Path) -> dict[str, str]:
         "LANG": "en_US.UTF-8",
         "TZ": ":UTC",
         "LAMBDA_TASK_ROOT": str(task_root),
+        "_HANDLER": SETTINGS["dev"].get("lambda_handler", "handler.lambda_handler"),
         "AWS_EXECUTION_ENV": "AWS_Lambda_python3.11",
         "AWS_LAMBDA_FUNCTION_NAME": "glossary-service-dev",
         "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": str(SETTINGS["dev"]["memory_size"]),
@@ -241,6 +243,10 @@ def cases(package: Package) -> tuple[dict[str, dict], str]:
                     "Access-Control-Request-Method": "POST",
                     "Access-Control-Request-Headers": "content-type",
                 },
+            ),
+            # A body that says it is base64 and is not: Zappa fails before Flask.
+            f"{fmt}-zappa-fails": event(
+                "POST", "/api/v1/annotate", headers=json_type, body="!!! not base64 !!!", b64=True
             ),
             f"{fmt}-locales": event("GET", "/api/v1/locales"),
             f"{fmt}-healthz": event("GET", "/healthz"),
@@ -491,6 +497,14 @@ def test_unknown_term_is_a_404_problem(run, fmt):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
+def test_a_failure_before_flask_is_a_problem_with_cors(run, fmt):
+    response = run.responses[f"{fmt}-zappa-fails"]
+    problem(response, 500, "internal-error")
+    assert header(response, "Access-Control-Allow-Origin") == "*"
+    assert header(response, "Cache-Control") == "no-store"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_body_over_64_kib_is_a_413_problem(run, fmt):
     problem(run.responses[f"{fmt}-413"], 413, "payload-too-large")
 
@@ -621,3 +635,33 @@ def test_zappa_settings():
         assert not any(word in name for name in env for word in ("SECRET", "PASSWORD", "TOKEN"))
     assert {"tests", "bench", "tools", "*.po", ".venv", "build"} <= set(dev["exclude"])
     assert "*.pot" not in dev["exclude"] and "translations" not in dev["exclude"]
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    dest = tmp_path / "project"
+    shutil.copytree(ROOT, dest, ignore=build_lambda.STAGE_IGNORE)
+    return dest
+
+
+def _untranslate_one_spanish_message(project: Path) -> None:
+    po = project / "translations/es/LC_MESSAGES/messages.po"
+    text = po.read_text(encoding="utf-8")
+    marker = 'msgctxt "biopsy|short_definition"\n'
+    at = text.index(marker)
+    start = text.index("msgstr ", at)
+    end = text.index("\n", start)
+    po.write_text(text[:start] + 'msgstr ""' + text[end:], encoding="utf-8")
+
+
+def test_a_package_refuses_a_released_catalog_that_fails_i18n_check(tmp_path):
+    project = _project_copy(tmp_path)
+    _untranslate_one_spanish_message(project)
+    with pytest.raises(build_lambda.BuildError, match="biopsy"):
+        build_lambda.check_catalogs(project)
+
+
+def test_a_draft_catalog_may_be_incomplete(tmp_path):
+    project = _project_copy(tmp_path)
+    _untranslate_one_spanish_message(project)
+    (project / "translations/es/status.txt").write_text("draft\n", encoding="utf-8")
+    build_lambda.check_catalogs(project)

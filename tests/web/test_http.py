@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from glossary_service import create_app
@@ -113,3 +115,32 @@ def test_unexpected_errors_are_500_problem_without_trace(translations_dir, probl
     body = problem(r, 500)
     assert "secret internals" not in r.get_data(as_text=True)
     assert body["type"].endswith("internal-error")
+
+
+def test_if_match_follows_rfc_9110(client, problem):
+    etag = client.get("/api/v1/terms/metastasis").headers["ETag"]
+    for holds in ("*", etag, f'"other", {etag}'):
+        assert (
+            client.get("/api/v1/terms/metastasis", headers={"If-Match": holds}).status_code == 200
+        )
+    for fails in ('"other"', f"W/{etag}"):
+        r = client.get("/api/v1/terms/metastasis", headers={"If-Match": fails})
+        body = problem(r, 412)
+        assert body["type"].endswith("/precondition-failed")
+        assert r.headers["Cache-Control"] == "no-store"
+    # If-Match first, then If-None-Match.
+    r = client.get("/api/v1/terms/metastasis", headers={"If-Match": "*", "If-None-Match": etag})
+    assert r.status_code == 304
+
+
+def test_one_json_log_line_per_request_without_what_the_reader_sent(client, caplog):
+    caplog.set_level("INFO", logger="glossary_service.requests")
+    r = client.get(
+        "/api/v1/lookup?q=Jane%20Roe%20metastasis&lang=es", headers={"X-Request-Id": "mine"}
+    )
+    (record,) = [r for r in caplog.records if r.name == "glossary_service.requests"]
+    line = json.loads(record.getMessage())
+    assert line["path"] == "/api/v1/lookup" and line["status"] == r.status_code
+    assert line["locale"] == "es" and line["ms"] >= 0
+    assert line["request_id"] == r.headers["X-Request-Id"] != "mine"
+    assert "Jane" not in record.getMessage()

@@ -11,12 +11,19 @@
 - tooltips stay tooltip-short; aliases are not claimed by two terms;
 - each locale says how it was reviewed (translations/<dir>/review.txt).
 
+A draft catalog (translations/<dir>/status.txt saying "draft") may be
+incomplete: missing, untranslated and fuzzy entries are counted, not failed
+(the service serves English for them); what it does translate is checked like
+any other. A plural form may leave out the number where the language's plural
+rule gives that form to a single number (German "Ein Begriff").
+
 Usage: python tools/i18n/check.py [--locale CODE]
 Exit status 1 when anything is wrong, with one line per problem.
 """
 
 from __future__ import annotations
 
+import gettext
 import re
 import subprocess
 import sys
@@ -28,6 +35,7 @@ from babel.messages.pofile import read_po
 from glossary_service.engine.policies import PolicyError, parse_name
 from glossary_service.engine.scripts import CJK
 from glossary_service.engine.text import phrase_key
+from glossary_service.locales import DRAFT, catalog_status
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TRANSLATIONS = ROOT / "translations"
@@ -90,33 +98,54 @@ def tooltip_too_long(text: str) -> bool:
     return len(text.split()) > MAX_TOOLTIP_WORDS
 
 
+def single_number_forms(catalog) -> set[int]:
+    """Plural form indexes that the catalog's rule gives to exactly one number
+    (among 0-1000): there the number may be left out ("Ein Begriff")."""
+    rule = gettext.c2py(catalog.plural_expr)
+    counts: dict[int, int] = {}
+    for n in range(1001):
+        form = rule(n)
+        counts[form] = counts.get(form, 0) + 1
+    return {form for form, count in counts.items() if count == 1}
+
+
 def check_catalog(po_path: Path, template: set) -> list[str]:
     locale = po_path.parent.parent.name
     catalog = read(po_path)
-    problems = []
+    draft = catalog_status(po_path.parent.parent) == DRAFT
+    problems: list[str] = []
+    todo: list[str] = []  # a draft's open work: counted, not failed
     have = keys(catalog)
     for context, msgid in sorted(template - have, key=str):
-        problems.append(f"{locale}: missing {context or msgid!r}: run `make update`")
+        (todo if draft else problems).append(f"{locale}: missing {context or msgid!r}")
+    single = single_number_forms(catalog)
     owner: dict[str, str] = {}
     for m in catalog:
         if not m.id:
             continue
         where = f"{locale}: {m.context or m.id!r}"
         if m.fuzzy:
-            problems.append(f"{where}: fuzzy (the English changed; review the translation)")
+            (todo if draft else problems).append(
+                f"{where}: fuzzy (the English changed; review the translation)"
+            )
             continue
         # Plural messages have several English forms and one string per form
         # of the language (Russian has three).
         english = m.id if isinstance(m.id, str) else m.id[0]
         strings = [m.string] if isinstance(m.string, str) else list(m.string)
         if not all(strings):
-            problems.append(f"{where}: not translated")
+            (todo if draft else problems).append(f"{where}: not translated")
             continue
         field = (m.context or "").rpartition("|")[2]
-        for string in strings:
+        for form, string in enumerate(strings):
             if field == "aliases":
                 break  # braces there are policy markers, checked below
-            if sorted(_PLACEHOLDER.findall(english)) != sorted(_PLACEHOLDER.findall(string)):
+            want = sorted(_PLACEHOLDER.findall(english))
+            got = sorted(_PLACEHOLDER.findall(string))
+            numbers = [p for p in want if p.endswith("d")]  # %(num)d, %d
+            if len(strings) > 1 and form in single and got == [p for p in want if p not in numbers]:
+                got = want  # the form of one number only: it may leave the number out
+            if want != got:
                 problems.append(f"{where}: placeholders differ from the English")
             if sorted(_MARKUP.findall(english)) != sorted(_MARKUP.findall(string)):
                 problems.append(f"{where}: markup differs from the English")
@@ -139,6 +168,9 @@ def check_catalog(po_path: Path, template: set) -> list[str]:
     review = po_path.parent.parent / "review.txt"
     if not review.is_file() or not review.read_text(encoding="utf-8").strip():
         problems.append(f"{locale}: no review.txt saying how the translation was reviewed")
+    if draft:
+        done = len(template) - len(todo)
+        print(f"{locale}: draft, {done}/{len(template)} messages current ({len(todo)} to do)")
     return problems
 
 

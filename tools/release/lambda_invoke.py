@@ -75,13 +75,18 @@ def main() -> None:
     events = json.load(sys.stdin)
     os.chdir(TASK_ROOT)
     started = time.perf_counter()
-    import handler
+    # The function the runtime calls, named as Lambda names it (_HANDLER,
+    # "module.function"): Zappa's handler, or the one zappa_settings names.
+    module_name, _, function_name = os.environ.get("_HANDLER", "handler.lambda_handler").rpartition(
+        "."
+    )
+    handler = getattr(__import__(module_name, fromlist=[function_name]), function_name)
 
     imported = time.perf_counter()
     responses, seconds, done_at = [], [], []
     for event in events:
         t = time.perf_counter()
-        responses.append(handler.lambda_handler(event, Context()))
+        responses.append(handler(event, Context()))
         seconds.append(time.perf_counter() - t)
         done_at.append(time.time())  # wall clock, comparable with the parent's
     modules = {}

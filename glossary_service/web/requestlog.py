@@ -1,0 +1,64 @@
+"""One JSON line per request, for CloudWatch Logs Insights or any log store.
+
+What is logged: time taken, method, path, status, served locale, response
+size and a request id (Lambda's, else a new one), also sent back in
+X-Request-Id; a client's own X-Request-Id is not echoed, since a cached
+response must carry nothing a request sent. What is
+never logged: query strings, bodies and headers, which may carry a patient's
+words (lookup queries, annotated notes). Paths are escaped and bounded.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import uuid
+
+from flask import Flask, Response, g, request
+
+from .errors import for_log
+
+log = logging.getLogger("glossary_service.requests")
+_TOKEN = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+
+
+def _request_id() -> str:
+    context = request.environ.get("lambda.context")
+    aws = getattr(context, "aws_request_id", None)
+    if isinstance(aws, str) and _TOKEN.match(aws):
+        return aws
+    return uuid.uuid4().hex
+
+
+def _start() -> None:
+    g.request_started = time.perf_counter()
+    g.request_id = _request_id()
+
+
+def _finish(response: Response) -> Response:
+    response.headers["X-Request-Id"] = g.get("request_id") or _request_id()
+    if log.isEnabledFor(logging.INFO):
+        started = g.get("request_started")
+        view = g.get("view")
+        log.info(
+            json.dumps(
+                {
+                    "request_id": response.headers["X-Request-Id"],
+                    "method": request.method[:16],
+                    "path": json.loads(for_log(request.path, limit=200)),
+                    "status": response.status_code,
+                    "locale": view.info.code if view is not None else None,
+                    "bytes": response.calculate_content_length(),
+                    "ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
+                },
+                separators=(",", ":"),
+            )
+        )
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_start)
+    app.after_request(_finish)
