@@ -210,8 +210,9 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, default=None, help="seconds (duration/10, 1-10)")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
-    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
-    parser.add_argument("--threads", type=int, default=1, help="threads per gthread worker")
+    # gthread, as gunicorn.conf.py: a slow client cannot hold a whole worker.
+    parser.add_argument("--worker-class", default="gthread", choices=["sync", "gthread"])
+    parser.add_argument("--threads", type=int, default=8, help="threads per gthread worker")
     parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads (2 cores here)")
     parser.add_argument(
         "--max-requests", type=int, default=5_000_000, help="count bound per run (0: none)"

@@ -31,7 +31,7 @@ from .content import (
 from .engine import Index, Match, NamedTerm, initial, parse_name, sort_key
 from .engine.policies import LOOKUP, PolicyError
 from .engine.text import fold_case
-from .locales import DEFAULT_LOCALE, LocaleInfo, Negotiator, discover_locales
+from .locales import DEFAULT_LOCALE, DRAFT, LocaleInfo, Negotiator, discover_locales
 
 
 @dataclass(frozen=True)
@@ -241,7 +241,10 @@ class Glossary:
         self.content = content
         self.translations_dir = translations_dir
         self.locales: dict[str, LocaleInfo] = discover_locales(translations_dir)
-        self.negotiator = Negotiator(list(self.locales))
+        self.negotiator = Negotiator(
+            list(self.locales),
+            drafts=frozenset(c for c, info in self.locales.items() if info.status == DRAFT),
+        )
         self._views: dict[str, LocaleView] = {}
         # Re-entrant: building a view under the lock reads its catalog.
         self._lock = threading.RLock()

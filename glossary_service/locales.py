@@ -123,8 +123,12 @@ def public_code(catalog: str) -> str:
 class Negotiator:
     """Maps language tags onto the served locales, with sensible fallbacks."""
 
-    def __init__(self, served: list[str] | tuple[str, ...]):
+    def __init__(self, served: list[str] | tuple[str, ...], drafts: frozenset[str] = frozenset()):
+        """``drafts``: served locales that only an explicit ``lang`` picks;
+        Accept-Language is matched to released locales only, so a portal's
+        readers are not moved to a half-translated language."""
         self._served = {code.lower(): code for code in served}
+        self._drafts = drafts
         # Languages served in a named script (zh-Hans): only for these does a
         # tag without a script (zh-TW) need CLDR's likely subtags.
         self._scripted = {
@@ -173,6 +177,6 @@ class Negotiator:
                 code = self.match(tag)
             except MalformedTag:
                 continue
-            if code:
+            if code and code not in self._drafts:
                 return code
         return DEFAULT_LOCALE

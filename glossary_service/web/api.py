@@ -267,10 +267,17 @@ def _read_body() -> bytes:
     """
     limit = current_app.config["MAX_CONTENT_LENGTH"]
     environ = request.environ
-    if request.content_length is None and environ.get("wsgi.input_terminated"):
-        stream = environ["wsgi.input"]
-    else:
-        stream = request.stream  # bounded by Content-Length, checked against the limit
+    length = request.content_length
+    if length is not None:
+        # Read exactly what Content-Length says: reading one byte more from
+        # Werkzeug's limited stream under gunicorn is itself a 413, which
+        # refused a body of exactly the limit.
+        if length > limit:
+            raise RequestEntityTooLarge()
+        return request.stream.read(length)
+    if not environ.get("wsgi.input_terminated"):
+        return b""  # no length and no delimiting server: WSGI says there is no body
+    stream = environ["wsgi.input"]
     chunks, size = [], 0
     while chunk := stream.read(min(16384, limit + 1 - size)):
         chunks.append(chunk)

@@ -18,7 +18,7 @@ import uuid
 
 from flask import Flask, Response, g, request
 
-from .errors import for_log
+from .jsonio import json_text
 
 log = logging.getLogger("glossary_service.requests")
 _TOKEN = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
@@ -43,17 +43,20 @@ def _finish(response: Response) -> Response:
         started = g.get("request_started")
         view = g.get("view")
         log.info(
-            json.dumps(
-                {
-                    "request_id": response.headers["X-Request-Id"],
-                    "method": request.method[:16],
-                    "path": json.loads(for_log(request.path, limit=200)),
-                    "status": response.status_code,
-                    "locale": view.info.code if view is not None else None,
-                    "bytes": response.calculate_content_length(),
-                    "ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
-                },
-                separators=(",", ":"),
+            # ASCII, and no markup: a log viewer never renders what a path held.
+            json_text(
+                json.dumps(
+                    {
+                        "request_id": response.headers["X-Request-Id"],
+                        "method": request.method[:16],
+                        "path": request.path[:200],
+                        "status": response.status_code,
+                        "locale": view.info.code if view is not None else None,
+                        "bytes": response.calculate_content_length(),
+                        "ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
+                    },
+                    separators=(",", ":"),
+                )
             )
         )
     return response

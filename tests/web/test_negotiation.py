@@ -77,7 +77,7 @@ class TestOverHttp:
 
     def test_accept_language_header(self, client):
         r = client.get(
-            "/api/v1/terms/metastasis", headers={"Accept-Language": "de;q=1, es-419;q=0.8"}
+            "/api/v1/terms/metastasis", headers={"Accept-Language": "sv;q=1, es-419;q=0.8"}
         )
         assert r.get_json()["locale"] == "es"
 
@@ -87,7 +87,7 @@ class TestOverHttp:
         assert r.get_json()["locale"] == "en"
 
     def test_unserved_well_formed_tag_is_english(self, client):
-        r = client.get("/api/v1/terms/metastasis?lang=de")
+        r = client.get("/api/v1/terms/metastasis?lang=sv")
         assert r.status_code == 200
         assert r.get_json()["locale"] == "en"
 
@@ -107,3 +107,10 @@ class TestOverHttp:
         r = client.get("/api/v1/terms", headers={"Accept-Language": ";;;q=abc,,"})
         assert r.status_code == 200
         assert r.get_json()["locale"] == "en"
+
+
+def test_a_draft_locale_is_served_when_asked_by_lang_only():
+    negotiator = Negotiator(["en", "es", "de"], drafts=frozenset({"de"}))
+    assert negotiator.negotiate("de", []) == "de"
+    assert negotiator.negotiate(None, [("de", 1.0), ("es", 0.5)]) == "es"
+    assert negotiator.negotiate(None, [("de", 1.0)]) == "en"

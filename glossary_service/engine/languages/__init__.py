@@ -105,7 +105,9 @@ DEFAULTS = LanguageRules()
 #: The languages with a module of their own: the registry, the only place in
 #: the engine that names languages. Written out, not globbed (a directory scan
 #: costs a cold start milliseconds); a test holds it equal to the files.
-LANGUAGE_MODULES = frozenset({"ar", "en", "es", "fr", "ht", "ko", "pt", "ru", "tl", "vi", "zh"})
+LANGUAGE_MODULES = frozenset(
+    {"ar", "de", "en", "es", "fr", "ht", "ko", "pt", "ru", "tl", "vi", "zh"}
+)
 
 
 def language_of(locale: str) -> str:
