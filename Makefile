@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast eval lint format extract update compile i18n-check sort-keys bench load audit fuzz system-deps package coldstart clean
+.PHONY: run test test-fast eval abuse lint format extract update compile i18n-check sort-keys bench load audit fuzz system-deps package coldstart clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -84,6 +84,10 @@ coldstart: $(STAMP)
 # gunicorn (2 workers) driven by wrk, 60 s per run.
 load: compile system-deps
 	$(BIN)/python bench/load.py
+
+# Hostile bodies to gunicorn and the Lambda handler: memory, largest answer, worst latency.
+abuse: compile
+	$(BIN)/python bench/abuse.py
 
 # Known vulnerabilities; exit 2 means "could not check", never a pass.
 audit: $(STAMP)

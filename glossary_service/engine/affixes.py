@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .languages import LanguageRules
-from .text import fold
+from .text import CACHE_WORDS, CACHED_WORD_LENGTH, fold
 
 
 def stemmer(rules: LanguageRules) -> Callable[[str], str] | None:
@@ -28,7 +28,7 @@ def stemmer(rules: LanguageRules) -> Callable[[str], str] | None:
     suffixes = sorted({fold(s) for s in rules.suffixes}, key=len, reverse=True)
     keep, stack = rules.min_stem, rules.stack_suffixes
 
-    @lru_cache(maxsize=65536)
+    @lru_cache(maxsize=CACHE_WORDS)
     def _stem(word: str) -> str:
         for prefix in prefixes:
             if word.startswith(prefix) and len(word) - len(prefix) >= keep:
@@ -45,7 +45,7 @@ def stemmer(rules: LanguageRules) -> Callable[[str], str] | None:
 
     def stem(word: str) -> str:
         # Only word-sized tokens are cached, so a hostile text cannot fill memory.
-        return _stem(word) if len(word) <= 64 else word
+        return _stem(word) if len(word) <= CACHED_WORD_LENGTH else word
 
     return stem
 

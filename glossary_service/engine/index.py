@@ -35,6 +35,8 @@ _CLOSE_BRACKET = re.compile(r"^\s*[)\]）］]")
 # A text showing this many different signs of health (names linked "always",
 # cue words) is medical throughout.
 _MEDICAL_TEXT_SIGNS = 3
+# Characters a pattern may look at on each side of a name.
+_PATTERN_REACH = 80
 _LETTER_HYPHEN = re.compile(r"\w-$")
 _HYPHEN_LETTER = re.compile(r"^-\w")
 
@@ -643,7 +645,10 @@ class Index:
 
     def _pattern_fits(self, text, start, end, name: Name, sentences: _Sentences) -> bool:
         lo, hi = sentences.bounds(start)
-        before, after = text[lo:start], text[end:hi]
+        # A pattern reads the words next to the name, never the whole
+        # sentence: a 64 KiB "sentence" of "N3 N3 ..." stays linear.
+        before = text[max(lo, start - _PATTERN_REACH) : start]
+        after = text[end : min(hi, end + _PATTERN_REACH)]
         for before_re, after_re in self._patterns.get(name.key, ()):
             if before_re is not None and before_re.search(before):
                 return True

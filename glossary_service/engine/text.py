@@ -29,9 +29,12 @@ from .scripts import CJK, EXTRA_FOLDS, MARKS, ROMAN_NUMERALS
 _TOKEN = re.compile(rf"[{CJK}]|[^\W_{CJK}](?:[^\W_{CJK}]|[{MARKS}])*")
 _CJK_CHAR = re.compile(rf"[{CJK}]")
 _DIGITS = re.compile(r"\d+")
-# Tokens longer than this are not words of any language; folding them is not
-# cached, so a hostile text cannot fill memory through the cache.
-_MAX_CACHED_TOKEN = 64
+# The folding cache is bounded in entries and in bytes: at most CACHE_WORDS
+# words of at most CACHED_WORD_LENGTH characters (a few MB). Longer tokens are
+# folded each time, so a hostile text of huge "words" cannot fill memory.
+CACHE_WORDS = 16384
+CACHED_WORD_LENGTH = 32
+_MAX_CACHED_TOKEN = CACHED_WORD_LENGTH
 
 
 class Token(NamedTuple):
@@ -75,7 +78,7 @@ def _fold_token(word: str) -> str:
 # Running text repeats its words; folding each distinct word once keeps
 # annotating long texts fast. Only word-sized tokens go through the cache, so a
 # hostile text of huge "words" cannot fill memory through it.
-_fold_cached = lru_cache(maxsize=65536)(_fold_token)
+_fold_cached = lru_cache(maxsize=CACHE_WORDS)(_fold_token)
 
 
 def tokens(text: str) -> list[Token]:

@@ -184,3 +184,13 @@ class TestAnnotate:
             "Metastasis osea",
             "quimio",
         ]
+
+
+def test_the_folding_cache_is_bounded_in_words_and_bytes():
+    from glossary_service.engine import text
+
+    info = text._fold_cached.cache_info()
+    assert info.maxsize == text.CACHE_WORDS
+    before = info.currsize
+    text.tokens("x" * 10_000 + " " + "\ufdfa" * 40)  # neither is a word to keep
+    assert text._fold_cached.cache_info().currsize == before

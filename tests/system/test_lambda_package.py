@@ -245,9 +245,10 @@ def cases(package: Package) -> tuple[dict[str, dict], str]:
                 },
             ),
             # A body that says it is base64 and is not: Zappa fails before Flask.
-            f"{fmt}-zappa-fails": event(
-                "POST", "/api/v1/annotate", headers=json_type, body="!!! not base64 !!!", b64=True
-            ),
+            f"{fmt}-zappa-fails": {
+                **event("POST", "/api/v1/annotate", headers=json_type, body="e30=", b64=True),
+                "body": "!!! not base64 !!!",
+            },
             f"{fmt}-locales": event("GET", "/api/v1/locales"),
             f"{fmt}-healthz": event("GET", "/healthz"),
         }
