@@ -382,7 +382,9 @@ def test_only_the_service_and_its_runtime_dependencies_ship(package):
     assert tops - installed - zappa_files == {"glossary_service", "translations"}
     for name in names:
         parts = name.split("/")
-        assert not {"tests", "bench", "tools", "node_modules", ".venv", "build"} & set(parts), name
+        assert not {"tests", "bench", "tools", "eval", "node_modules", ".venv", "build"} & set(
+            parts
+        ), name
         assert not name.endswith(".po"), name
     # The Lambda runtime provides boto3; dev tooling never ships.
     shipped = {n.split("-")[0].lower() for n in tops if n.endswith(".dist-info")}
