@@ -72,7 +72,7 @@ class LocaleView:
         self._english = english
         # Renderings of terms (the API's JSON), made on first use; terms never
         # change after start-up, so neither do these.
-        self.rendered: dict[str, str] = {}
+        self.rendered: dict[tuple[str, str], str] = {}
         overrides = _sort_keys(catalog_dir, info) if catalog_dir else {}
         code = info.code
         self.sorted_ids = tuple(

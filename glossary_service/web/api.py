@@ -22,10 +22,19 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
 def whole_term_json(view: LocaleView, term_id: str) -> str:
-    rendered = view.rendered.get(term_id)
+    # Keyed by the mount point too: through API Gateway's own address the
+    # service sits under /<stage>, through a custom domain at /; a deployment
+    # sees one or two, so the cache stays as small as the glossary.
+    key = (request.script_root, term_id)
+    rendered = view.rendered.get(key)
     if rendered is None:
-        rendered = view.rendered[term_id] = to_json(whole_term(view, view.terms[term_id]))
+        rendered = view.rendered[key] = to_json(whole_term(view, view.terms[term_id]))
     return rendered
+
+
+def _url(path: str) -> str:
+    """An address on this service, under the prefix it is mounted at."""
+    return request.script_root + path
 
 
 # -- shaping terms ------------------------------------------------------------
@@ -37,7 +46,7 @@ def term_summary(view: LocaleView, t: LocalizedTerm) -> dict:
         "term": t.term,
         "short_definition": t.short_definition,
         "category": {"id": t.source.category, "label": t.category_label},
-        "url": f"/api/v1/terms/{t.id}?lang={view.info.code}",
+        "url": _url(f"/api/v1/terms/{t.id}?lang={view.info.code}"),
     }
 
 
@@ -55,7 +64,7 @@ def whole_term(view: LocaleView, t: LocalizedTerm) -> dict:
             {
                 "id": rid,
                 "term": view.terms[rid].term,
-                "url": f"/api/v1/terms/{rid}?lang={lang}",
+                "url": _url(f"/api/v1/terms/{rid}?lang={lang}"),
             }
             for rid in t.source.related
         ],
@@ -71,13 +80,13 @@ def whole_term(view: LocaleView, t: LocalizedTerm) -> dict:
             {
                 "locale": code,
                 "term": glossary().term_name(code, t.id),
-                "url": f"/api/v1/terms/{t.id}?lang={code}",
+                "url": _url(f"/api/v1/terms/{t.id}?lang={code}"),
             }
             for code in glossary().locales
             if code != lang
         ],
-        "url": f"/api/v1/terms/{t.id}?lang={lang}",
-        "html_url": f"/terms/{t.id}?lang={lang}",
+        "url": _url(f"/api/v1/terms/{t.id}?lang={lang}"),
+        "html_url": _url(f"/terms/{t.id}?lang={lang}"),
     }
     if t.source.pronunciation:
         body["pronunciation"] = t.source.pronunciation

@@ -531,9 +531,13 @@ def test_stage_prefix_in_the_path(run):
     staged = run.responses["v2-stage-prefix"]  # rawPath /dev/api/v1/terms/metastasis
     assert_cacheable_spanish(staged)
     assert body_of(staged) == plain
-    # REST API: the execute-api host serves the app under /dev, a custom domain at /.
-    assert_cacheable_spanish(run.responses["v1-term-lang"])
+    # REST API: the execute-api host serves the app under /dev, a custom domain at /,
+    # and the addresses in answers say so.
+    staged_v1 = assert_cacheable_spanish(run.responses["v1-term-lang"])
+    assert staged_v1["url"] == "/dev/api/v1/terms/metastasis?lang=es"
+    assert all(r["url"].startswith("/dev/api/v1/terms/") for r in staged_v1["related"])
     assert body_of(run.responses["v1-custom-domain"]) == plain
+    assert json.loads(plain)["url"] == "/api/v1/terms/metastasis?lang=es"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
