@@ -672,3 +672,42 @@ def test_a_draft_catalog_may_be_incomplete(tmp_path):
     _untranslate_one_spanish_message(project)
     (project / "translations/es/status.txt").write_text("draft\n", encoding="utf-8")
     build_lambda.check_catalogs(project)
+
+
+# -- the production stage ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def production(tmp_path_factory) -> Package:
+    work = tmp_path_factory.mktemp("lambda-production")
+    summary = build_lambda.build(
+        output=work / "lambda.zip",
+        work=work / "work",
+        standin=work / "boto3-standin",
+        stage="production",
+    )
+    task_root = build_lambda.extract_like_lambda(work / "lambda.zip", work / "task")
+    return Package(work / "lambda.zip", task_root, work / "boto3-standin", summary)
+
+
+def test_the_production_package_carries_production_settings(production):
+    with zipfile.ZipFile(production.zip) as archive:
+        settings = archive.read("zappa_settings.py").decode()
+    assert "API_STAGE='production'" in settings
+    assert "WARNING" in settings  # production's log level, not dev's INFO
+
+
+def test_the_production_package_serves_under_its_stage(production, tmp_path):
+    events = [
+        rest_v1("GET", "/api/v1/terms/metastasis", {"lang": "es"}),
+        rest_v1("GET", "/healthz"),
+    ]
+    for event in events:
+        event["requestContext"]["stage"] = "production"
+        event["requestContext"]["path"] = "/production" + event["path"]
+    report = invoke(production, events, tmp_path)
+    term, health = report["responses"]
+    body = assert_cacheable_spanish(term)
+    # Through API Gateway's own address the stage is in every address.
+    assert body["url"] == "/production/api/v1/terms/metastasis?lang=es"
+    assert json_body(health, 200)["status"] == "ok"
