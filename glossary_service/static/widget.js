@@ -109,10 +109,23 @@
   }
 
   // Text nodes of the containers, in batches of at most LIMIT bytes. Nodes are
-  // joined by newlines, so a match never runs from one node into the next.
+  // joined by newlines, so a match never runs from one node into the next. A
+  // node longer than a batch is cut at white space into pieces of its own
+  // (LIMIT / 3 UTF-16 units: at most 3 bytes each), so no request is ever
+  // refused for its size; each piece remembers where it starts in its node.
   function collect(containers) {
     var batches = [];
     var batch = null;
+    var add = function (node, base, data, seen) {
+      var size = encoder.encode(data).length + 1;
+      if (!batch || batch.size + size > LIMIT) {
+        batch = { text: "", size: 0, segs: [] };
+        batches.push(batch);
+      }
+      batch.segs.push({ node: node, base: base, at: batch.text.length, seen: seen });
+      batch.text += data + "\n";
+      batch.size += size;
+    };
     containers.forEach(function (el) {
       var seen = new Set();
       el.querySelectorAll("[data-glossary]").forEach(function (m) {
@@ -124,24 +137,33 @@
         }
       });
       for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-        var size = encoder.encode(node.data).length + 1;
-        if (!batch || batch.size + size > LIMIT) {
-          batch = { text: "", size: 0, segs: [] };
-          batches.push(batch);
+        var data = node.data;
+        var piece = Math.floor(LIMIT / 3);
+        if (data.length <= piece) {
+          add(node, 0, data, seen);
+          continue;
         }
-        batch.segs.push({ node: node, at: batch.text.length, seen: seen });
-        batch.text += node.data + "\n";
-        batch.size += size;
+        for (var start = 0; start < data.length; ) {
+          var end = Math.min(start + piece, data.length);
+          if (end < data.length) {
+            var space = data.lastIndexOf(" ", end);
+            if (space > start + piece / 2) end = space + 1;
+          }
+          add(node, start, data.slice(start, end), seen);
+          start = end;
+        }
       }
     });
     return batches;
   }
 
-  function annotate(batch, lang) {
+  // One batch's matches as [node, start, end, entry], offsets in the node as
+  // it is now: nothing is changed until every batch has answered, so the
+  // pieces of one node all point into the same text.
+  function annotate(batch, lang, hits) {
     return api("annotate?lang=" + encodeURIComponent(lang), batch.text).then(function (data) {
       var text = batch.text;
       var segs = batch.segs;
-      var hits = new Map();
       var cp = 0;
       var u = 0;
       var s = 0;
@@ -160,30 +182,43 @@
         var b = unit(m.end);
         while (s + 1 < segs.length && segs[s + 1].at <= a) s++;
         var seg = segs[s];
-        var off = a - seg.at;
+        var off = a - seg.at + seg.base;
         // Skip matches across nodes, text changed since, and repeats.
         if (seg.seen.has(m.id) || seg.node.data.slice(off, off + b - a) !== m.text) return;
         seg.seen.add(m.id);
-        if (!hits.has(seg.node)) hits.set(seg.node, []);
-        hits.get(seg.node).push([off, off + b - a, entry(m, data.locale)]);
+        hits.push([seg.node, off, off + b - a, entry(m, data.locale), m.text]);
       });
-      hits.forEach(function (found, node) {
-        // From the last match back, so earlier offsets stay valid.
-        for (var i = found.length - 1; i >= 0; i--) {
-          var mid = node.splitText(found[i][0]);
-          mid.splitText(found[i][1] - found[i][0]);
-          var btn = trigger(found[i][2]);
-          mid.parentNode.replaceChild(btn, mid);
-          btn.appendChild(mid);
-        }
+    });
+  }
+
+  // Every match of every batch, per node, from the last back, so earlier
+  // offsets stay valid.
+  function mark(hits) {
+    var byNode = new Map();
+    hits.forEach(function (h) {
+      if (!byNode.has(h[0])) byNode.set(h[0], []);
+      byNode.get(h[0]).push(h);
+    });
+    byNode.forEach(function (found, node) {
+      found.sort(function (x, y) { return y[1] - x[1]; });
+      found.forEach(function (h) {
+        // A framework may have changed the text meanwhile: then leave it.
+        if (!node.parentNode || node.data.slice(h[1], h[2]) !== h[4]) return;
+        var mid = node.splitText(h[1]);
+        mid.splitText(h[2] - h[1]);
+        var btn = trigger(h[3]);
+        mid.parentNode.replaceChild(btn, mid);
+        btn.appendChild(mid);
       });
     });
   }
 
   function scan(containers, lang) {
+    var hits = [];
     collect(containers).reduce(function (previous, batch) {
-      return previous.then(function () { return annotate(batch, lang); });
-    }, Promise.resolve()).catch(noop);
+      // A batch that fails leaves its text plain; the others still link.
+      return previous.then(function () { return annotate(batch, lang, hits).catch(noop); });
+    }, Promise.resolve()).then(function () { mark(hits); }).catch(noop);
   }
 
   // -- the toggletip ---------------------------------------------------------

@@ -415,3 +415,26 @@ def test_the_tag_twice_marks_terms_once(host, service, new_page):
     assert page.locator(f"{TRIGGERS} {TRIGGERS}").count() == 0
     assert page.locator(".glossary-sr").count() == 1
     assert record.errors == []
+
+
+def test_a_text_node_larger_than_a_request_is_annotated_in_pieces(host, new_page):
+    """One text node of about 150 KB (more than the API's 64 KiB): cut into
+    pieces at white space, every request accepted, terms at both ends linked."""
+    filler = "The weather was mild and the garden was green. " * 3200
+    url = host.page(
+        f"<div data-glossary-scan><p>Chemotherapy starts Monday. {filler}"
+        "The biopsy was clear.</p></div>"
+    )
+    page, record = new_page()
+    statuses = []
+    page.on("response", lambda r: statuses.append(r.status) if "annotate" in r.url else None)
+    page.goto(url)
+    wait_for_triggers(page, 2)
+    marked = page.evaluate(
+        "() => [...document.querySelectorAll('button.glossary-term')].map(b => b.textContent)"
+    )
+    assert marked == ["Chemotherapy", "biopsy"]
+    assert statuses and all(s == 200 for s in statuses)
+    assert len(statuses) >= 3  # the node went out in pieces
+    assert page.locator("[data-glossary-scan] p").text_content().endswith("The biopsy was clear.")
+    assert not record.errors
