@@ -26,6 +26,9 @@ def create_app(config: Mapping | None = None) -> Flask:
 
     # The package's name, so templates/ and static/ beside the package are found.
     app = Flask(__package__)
+    # "/api/v1//terms/x" is no address of ours: a 404 problem, not a redirect
+    # whose Location Werkzeug would build from the request's Host header.
+    app.url_map.merge_slashes = False
     app.config.update(settings.from_environ())
     if config:
         app.config.update(config)
