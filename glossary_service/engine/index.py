@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import fuzzy
 from .affixes import plural, stemmer
@@ -161,22 +162,6 @@ class Index:
                 grams.setdefault(gram, []).append(i)
         self._grams = grams
 
-        # Fuzzy matching: symmetric deletes of whole keys (lookup) and of word
-        # prefixes (search as you type).
-        lengths = rules.fuzzy_lengths
-        self._key_deletes: dict[str, set[str]] = {}
-        self._prefix_deletes: dict[str, set[str]] = {}
-        for key in self._keys:
-            if fuzzy.budget(len(key), lengths):
-                for d in fuzzy.deletes(key):
-                    self._key_deletes.setdefault(d, set()).add(key)
-            if lengths is None:
-                continue
-            for word in set(key.split()):
-                for n in range(max(4, lengths[0] - 1), len(word) + 1):
-                    for d in fuzzy.deletes(word[:n]):
-                        self._prefix_deletes.setdefault(d, set()).add(key)
-
         # Annotate: names that may appear in running text (and blocking
         # phrases), by first token, longest first, blockers before names.
         self._phrases = self._phrase_table(names, lambda n: tuple(t.key for t in tokens(n.surface)))
@@ -219,6 +204,32 @@ class Index:
             if self._stem is not None
             else {}
         )
+
+    # Misspelling tables: symmetric deletes of whole keys (lookup) and of word
+    # prefixes (search as you type). Most of an index's memory, and most
+    # requests never misspell: built on the first miss, once per index
+    # (cached_property locks, so two threads do not build it twice).
+    @cached_property
+    def _key_deletes(self) -> dict[str, set[str]]:
+        table: dict[str, set[str]] = {}
+        for key in self._keys:
+            if fuzzy.budget(len(key), self.rules.fuzzy_lengths):
+                for d in fuzzy.deletes(key):
+                    table.setdefault(d, set()).add(key)
+        return table
+
+    @cached_property
+    def _prefix_deletes(self) -> dict[str, set[str]]:
+        table: dict[str, set[str]] = {}
+        lengths = self.rules.fuzzy_lengths
+        if lengths is None:
+            return table
+        for key in self._keys:
+            for word in set(key.split()):
+                for n in range(max(4, lengths[0] - 1), len(word) + 1):
+                    for d in fuzzy.deletes(word[:n]):
+                        table.setdefault(d, set()).add(key)
+        return table
 
     @staticmethod
     def _phrase_table(names, to_tokens) -> dict[str, list[tuple[tuple[str, ...], Name]]]:

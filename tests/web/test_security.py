@@ -376,7 +376,9 @@ def test_no_request_host_reaches_a_cached_page(translations_dir):
     assert "https://g.example.org/widget.js" in public.get("/demo").get_data(as_text=True)
 
 
-@pytest.mark.parametrize("path", ["/api/v1//terms/metastasis", "/api/v1/terms//metastasis", "/healthz//"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1//terms/metastasis", "/api/v1/terms//metastasis", "/healthz//"]
+)
 def test_doubled_slashes_are_a_problem_never_a_redirect_to_the_host(client, path):
     r = client.get("/", environ_overrides={"PATH_INFO": path}, headers={"Host": "evil.example"})
     assert r.status_code == 404
