@@ -327,7 +327,7 @@ class Glossary:
     def load_all(self) -> None:
         """Build every locale now (tests, and servers that prefer slow starts)."""
         for code in self.locales:
-            self.view(code).index  # noqa: B018
+            self.view(code).index.build_all()
 
     @cached_property
     def expected_keys(self) -> frozenset[str]:

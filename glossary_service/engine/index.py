@@ -231,6 +231,12 @@ class Index:
                         table.setdefault(d, set()).add(key)
         return table
 
+    def build_all(self) -> Index:
+        """Build what is otherwise built on first use (servers that preload)."""
+        self._key_deletes  # noqa: B018
+        self._prefix_deletes  # noqa: B018
+        return self
+
     @staticmethod
     def _phrase_table(names, to_tokens) -> dict[str, list[tuple[tuple[str, ...], Name]]]:
         table: dict[str, list[tuple[tuple[str, ...], Name]]] = {}
