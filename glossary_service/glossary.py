@@ -16,8 +16,12 @@ import threading
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.support import NullTranslations, Translations
+
+if TYPE_CHECKING:
+    from .engine.index import Index, Match
 
 from . import snapshot
 from .content import (
@@ -28,8 +32,8 @@ from .content import (
     category_context,
     term_context,
 )
-from .engine import Index, Match, NamedTerm, initial, parse_name, sort_key
-from .engine.policies import LOOKUP, PolicyError
+from .engine.collation import initial, sort_key
+from .engine.policies import LOOKUP, PolicyError, parse_name
 from .engine.text import fold_case
 from .locales import DEFAULT_LOCALE, DRAFT, LocaleInfo, Negotiator, discover_locales
 
@@ -130,6 +134,10 @@ class LocaleView:
 
     @cached_property
     def index(self) -> Index:
+        # The index module is loaded only when a locale's index is built: a
+        # cold start that serves a term by its id does without it.
+        from .engine.index import Index, NamedTerm
+
         english = self._english
         named = (
             NamedTerm(
@@ -148,6 +156,8 @@ class LocaleView:
     def lookup(self, query: str) -> Match | None:
         """The term a reader means, in this locale, then in English: readers
         of every language meet English terms (and typos of them)."""
+        from .engine.index import Match
+
         match = self.index.lookup(query)
         if match is None and self._english is not None and not self.index.blocks(query):
             # An English name as typed (or a typo of one), not an English name

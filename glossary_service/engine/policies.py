@@ -39,6 +39,8 @@ class PolicyError(ValueError):
 
 def parse_name(raw: str) -> tuple[str, str]:
     """A name as written in content or a catalog -> (name, policy)."""
+    if "{" not in raw and "}" not in raw:
+        return raw.strip(), ALWAYS  # most names: no marker, no regex
     m = _MARKER.search(raw)
     if m is None:
         if "{" in raw or "}" in raw:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from flask import Blueprint, current_app, g, request
 from flask_babel import gettext
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..engine import Match, initial
+from ..engine.collation import initial
 from ..glossary import LocaleView, LocalizedTerm
 from ..locales import MalformedTag
 from . import get_state, glossary
@@ -17,6 +18,9 @@ from .jsonio import json_response, to_json
 from .negotiation import match_lang
 from .openapi import DEFAULT_LIMIT, MAX_LIMIT, MAX_MATCHES, MAX_QUERY_LENGTH
 from .openapi import document as openapi_document
+
+if TYPE_CHECKING:
+    from ..engine.index import Match
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
