@@ -379,6 +379,12 @@ class Index:
         candidates: set[str] = set()
         for d in fuzzy.deletes(key):
             candidates |= self._key_deletes.get(d, set())
+        if budget > 1:
+            # Single deletes on both sides find most pairs two edits apart
+            # but not two letters dropped from one side ("palative care"):
+            # keys sharing enough three-letter runs are checked too (an edit
+            # breaks at most three of them).
+            candidates |= self._sharing_trigrams(key, budget)
         best: tuple[float, str, Name] | None = None
         for cand in candidates:
             if not fuzzy.same_meaning_shape(key, cand, self._numbers):
@@ -393,6 +399,18 @@ class Index:
         if best is None:
             return None
         return Match(best[2].term_id, "misspelling", best[0])
+
+    def _sharing_trigrams(self, key: str, budget: int) -> set[str]:
+        grams = {key[j : j + 3] for j in range(len(key) - 2)}
+        needed = len(grams) - 3 * budget
+        if needed < 3:
+            return set()
+        counts: dict[int, int] = {}
+        for gram in grams:
+            for i in self._grams.get(gram, ()):
+                counts[i] = counts.get(i, 0) + 1
+        keys = self._keys
+        return {keys[i] for i, n in counts.items() if n >= needed}
 
     def _contained(self, query: str, key: str) -> Match | None:
         """The longest name in a longer query ("stage 4 lung cancer"), exactly

@@ -173,3 +173,11 @@ def test_arabic_indic_digits_are_digits():
     idx = Index("xx", [NamedTerm("s4", "stage 4", ())], RULES)
     assert idx.lookup("stage ٤").term_id == "s4"
     assert idx.lookup("stage ۴").term_id == "s4"
+
+
+def test_two_letters_dropped_from_a_long_name_are_forgiven():
+    idx = Index(
+        "xx", [NamedTerm("pc", "palliative care", ()), NamedTerm("s4", "stage 4 cancer", ())], RULES
+    )
+    assert idx.lookup("palative care").term_id == "pc"  # two deletions, 15 letters
+    assert idx.lookup("stage 2 cancer") is None  # still never a number
