@@ -198,13 +198,14 @@ def evaluate(glossary: Glossary, code: str) -> LocaleResult:
     result = LocaleResult(code)
     folder = CORPUS / code
     for path in sorted(folder.glob("*.txt")):
-        kind = path.stem.rsplit("-", 1)[0] if path.stem.startswith("holdout") else path.stem
+        # clinical-2 -> clinical; holdout-everyday stays whole.
+        kind = path.stem if path.stem.startswith("holdout-") else path.stem.split("-")[0]
         target = {
             "clinical": result.clinical,
             "everyday": result.everyday,
             "holdout-clinical": result.holdout_clinical,
             "holdout-everyday": result.holdout_everyday,
-        }.get(kind.split("-")[0] if not kind.startswith("holdout") else path.stem)
+        }.get(kind)
         if target is None:
             raise SystemExit(
                 f"{path}: name it clinical-*, everyday-* or holdout-(clinical|everyday)"

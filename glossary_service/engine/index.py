@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from . import fuzzy
 from .affixes import plural, stemmer
@@ -63,6 +64,8 @@ class Name:
     # Punctuation the name itself holds between words ("Tumor, Node, Metastasis"):
     # the only characters besides spaces and hyphens a match may span.
     joiners: frozenset[str] = frozenset()
+    # The key of its last word: where a Korean link ends before a particle.
+    last_key: str = ""
 
     @property
     def weight(self) -> float:
@@ -93,6 +96,14 @@ class NamedTerm:
     english_names: tuple[str, ...] = ()
     #: name -> policy, for names that are not "always" (see policies.py).
     policies: Mapping[str, str] = field(default_factory=dict)
+
+
+class _Words(NamedTuple):
+    """A text's tokens, their keys and stems, computed once per annotation."""
+
+    toks: list
+    keys: list[str]
+    stems: list[str] | None
 
 
 @dataclass(frozen=True)
@@ -308,6 +319,7 @@ class Index:
             surface=inner,
             policy=policy,
             joiners=frozenset(c for c in inner if not c.isalnum() and not c.isspace()),
+            last_key=key.rsplit(" ", 1)[-1],
         )
 
     # -- lookup -----------------------------------------------------------
@@ -416,14 +428,14 @@ class Index:
         """The longest name in a longer query ("stage 4 lung cancer"), exactly
         as annotate would link it in running text: "Stage 4 water restrictions"
         holds no name, since "stage 4" needs a medical context there."""
-        spans = self.annotate(query)
-        if not spans:
-            # Two different glossary names in one short query are a medical
-            # context of their own ("side effects of chemo"); one is not
-            # ("Stage 4 water restrictions").
-            named = {c.name.term_id for c in self._candidates(query, tokens(query))}
-            if len(named - {None}) >= 2:
-                spans = self.annotate(query, medical=True)
+        words = self._words(query)
+        candidates = self._candidates(query, words)
+        # Two different glossary names in one short query are a medical
+        # context of their own ("side effects of chemo"); one is not
+        # ("Stage 4 water restrictions").
+        spans = self._link(query, words, candidates, medical=False)
+        if not spans and len({c.name.term_id for c in candidates} - {None}) >= 2:
+            spans = self._link(query, words, candidates, medical=True)
         if not spans:
             return None
         best = max(spans, key=lambda s: (s.end - s.start, -s.start))
@@ -545,12 +557,30 @@ class Index:
         in Chinese), offsets in code points. ``medical``: the text is known to
         be about health (a lookup query), so names linked "in context" need
         no cue."""
+        words = self._words(text)
+        return self._link(text, words, self._candidates(text, words), medical)
+
+    def _words(self, text: str) -> _Words:
+        """Tokens, their keys and (once, for every later step) their stems."""
         toks = tokens(text)
-        candidates = self._candidates(text, toks)
+        keys = [t.key for t in toks]
+        stems = [self._stem(k) for k in keys] if self._stem is not None else None
+        return _Words(toks, keys, stems)
+
+    def _link(self, text: str, words: _Words, candidates, medical: bool) -> list[Span]:
+        """The candidates that pass their policies, as spans."""
         if not candidates:
             return []
+        toks = words.toks
+        # Sentences matter only to names not linked "always".
+        if not any(c.name.term_id is not None and c.name.policy != ALWAYS for c in candidates):
+            return [
+                Span(toks[c.start].start, c.stop or toks[c.end - 1].end, c.name.term_id)
+                for c in candidates
+                if c.name.term_id is not None
+            ]
         sentences = _Sentences(text)
-        context = None if medical else self._medical_sentences(text, toks, candidates, sentences)
+        context = None if medical else self._medical_sentences(words, candidates, sentences)
         spans: list[Span] = []
         previous: _Candidate | None = None
         # Sentences where each term is named by a name linked "always": there a
@@ -584,14 +614,13 @@ class Index:
             previous = cand if keep else None
         return spans
 
-    def _candidates(self, text: str, toks) -> list[_Candidate]:
-        """Leftmost-longest names and blocking phrases, before policies."""
-        keys = [t.key for t in toks]
+    def _candidates(self, text: str, words: _Words) -> list[_Candidate]:
+        """Leftmost-longest names and blocking phrases, before policies.
+        Forms meet through stems too; the longer match wins, so a blocking
+        phrase written in another case ("метастазы бюрократии") still covers
+        "метастазами бюрократии"."""
+        toks, keys, stems = words
         phrases, stem_phrases = self._phrases, self._stem_phrases
-        # Forms meet through stems too; the longer match wins, so a blocking
-        # phrase written in another case ("метастазы бюрократии") still covers
-        # "метастазами бюрократии".
-        stems = [self._stem(k) for k in keys] if self._stem is not None else None
         found = []
         i, n = 0, len(toks)
         while i < n:
@@ -614,7 +643,7 @@ class Index:
                 if last.end - last.start == len(keys[end - 1]):
                     # The name's own last word when the text's word starts with
                     # it ("간전이가" -> "간전이"), else the stem.
-                    own = tokens(name.surface)[-1].key
+                    own = name.last_key
                     kept = len(own) if keys[end - 1].startswith(own) else len(stems[end - 1])
                     stop = last.start + kept
             found.append(_Candidate(i, end, name, stop))
@@ -691,7 +720,7 @@ class Index:
                 return True
         return False
 
-    def _medical_sentences(self, text, toks, candidates, sentences) -> set[int] | None:
+    def _medical_sentences(self, words: _Words, candidates, sentences) -> set[int] | None:
         """Where names linked "in context" may be linked: sentences next to a
         sign that the text is about health (a name linked "always", or a cue
         word), or, when the text shows several different signs, all of it
@@ -700,6 +729,7 @@ class Index:
         treatment" does not make itself medical through "treatment")."""
         if not any(c.name.policy == CONTEXT and c.name.term_id for c in candidates):
             return set()
+        toks, keys, stems = words
         signs: list[tuple[int, str]] = [
             (toks[c.start].start, c.name.term_id)
             for c in candidates
@@ -712,10 +742,9 @@ class Index:
         for c in candidates:
             if c.name.term_id is None or c.name.policy != ALWAYS:
                 inside.update(range(c.start, c.end))
-        keys = [t.key for t in toks]
         tables = [(keys, self._cues)]
-        if self._stem is not None:
-            tables.append(([self._stem(k) for k in keys], self._stem_cues))
+        if stems is not None:
+            tables.append((stems, self._stem_cues))
         for words, table in tables:
             for i, word in enumerate(words):
                 if i in inside:

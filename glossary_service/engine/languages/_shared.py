@@ -18,3 +18,7 @@ TNM = Pattern(
 #: ECOG performance status is written "ECOG PS 1", "PS: 2", "PS=0".
 PS_AFTER = r"^\s*[:=]?\s*[0-4](?![\w.,]\d)"
 PS_BEFORE = r"(?:ECOG|WHO|OMS|ВОЗ|Zubrod)\s*$"
+
+#: The performance-status abbreviation in its clinical shapes, as most
+#: languages write it.
+PS = Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER)

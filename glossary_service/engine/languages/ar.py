@@ -4,7 +4,7 @@ suffixes that stack (سرطانات = سرطان + ات)."""
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS_AFTER, PS_BEFORE, TNM
+from ._shared import PS, TNM
 
 RULES = LanguageRules(
     code="ar",
@@ -202,7 +202,7 @@ RULES = LanguageRules(
     ),
     patterns=(
         TNM,
-        Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER),
+        PS,
         # "الاستجابة: PR", "أفضل استجابة (CR)", "الاستجابة للعلاج: CR".
         Pattern(
             names=("CR", "PR"),

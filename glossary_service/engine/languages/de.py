@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from . import LanguageRules, Pattern
-from ._shared import PS_AFTER, PS_BEFORE, TNM
+from . import LanguageRules
+from ._shared import PS, TNM
 
 RULES = LanguageRules(
     code="de",
@@ -37,7 +37,7 @@ RULES = LanguageRules(
         "Dekubitus im Stadium 4",
         "maligne Hyperthermie",
     ),
-    patterns=(TNM, Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER)),
+    patterns=(TNM, PS),
 )
 
 EXAMPLES = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS_AFTER, PS_BEFORE, TNM
+from ._shared import PS, TNM
 
 RULES = LanguageRules(
     code="es",
@@ -265,7 +265,7 @@ RULES = LanguageRules(
     ),
     patterns=(
         TNM,
-        Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER),
+        PS,
         Pattern(names=("RC", "RP", "CR", "PR"), before=r"(?i:respuesta)\s*[:=(]?\s*$"),
         # Progression-free survival: "SLP de 11 meses", "mediana de SLP",
         # "SLP: 8,2 meses", "SLP a 2 años"; never "San Luis Potosí (SLP)" or

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS_AFTER, PS_BEFORE, TNM
+from ._shared import PS, TNM
 
 RULES = LanguageRules(
     code="fr",
@@ -187,7 +187,7 @@ RULES = LanguageRules(
     ),
     patterns=(
         TNM,
-        Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER),
+        PS,
         # "RP" is almost always "radiographie pulmonaire" in French charts: it
         # is no name of partial response here. RC only as a response.
         Pattern(names=("RC",), before=r"(?i:réponse)\s*[:=(]?\s*$"),

@@ -10,7 +10,7 @@ that make them a stage of a cancer.
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS_AFTER, PS_BEFORE, TNM
+from ._shared import PS, TNM
 
 # One TNM category as written: "T2", "pT3", "N1a", "Tis", "Mx".
 _CODE = r"[cpyra]?[TNM](?:[0-4xX]|is)[a-d]?"
@@ -104,7 +104,7 @@ RULES = LanguageRules(
         _TNM_LETTERED,
         _TNM_EXPLAINED,
         _STAGE_4,
-        Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER),
+        PS,
         # "Pi bon repons: PR", "repons (PR)"; not "ER+/PR+", "entèval PR".
         Pattern(
             names=("CR", "PR"),

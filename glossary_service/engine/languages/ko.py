@@ -7,7 +7,7 @@ syllables, so a one-syllable noun (암) is never cut."""
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS_AFTER, PS_BEFORE, TNM
+from ._shared import PS, TNM
 
 # Case and other particles, with their forms after a vowel and a consonant.
 _PARTICLES = """
@@ -219,7 +219,7 @@ RULES = LanguageRules(
             before=TNM.before,
             after=TNM.after,
         ),
-        Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER),
+        PS,
         # "반응 평가: PR", "최선 반응 CR", "PR 판정"; not the ECG "PR 간격",
         # progesterone receptor "PR 양성", creatinine "Cr" or "PR 담당자".
         Pattern(

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS_AFTER, PS_BEFORE, TNM
+from ._shared import PS, TNM
 
 # TNM categories as Russian notes type them: Latin or Cyrillic Т and М
 # ("Т2 N1 М0"), with the sub-letters of the 8th edition ("T2b", "N2a"). The
@@ -252,7 +252,7 @@ RULES = LanguageRules(
             before=_TNM_BEFORE,
             after=_TNM_AFTER,
         ),
-        Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER),
+        PS,
     ),
 )
 

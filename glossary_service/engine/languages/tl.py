@@ -11,7 +11,7 @@ comfort room (toilet), "PR" a public relations officer or a personal record,
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS_AFTER, PS_BEFORE, TNM
+from ._shared import PS, TNM
 
 RULES = LanguageRules(
     code="tl",
@@ -157,7 +157,7 @@ RULES = LanguageRules(
             before=TNM.before,
             after=TNM.after,
         ),
-        Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER),
+        PS,
         # "Tiyan" is the belly and the stomach: the lining of the stomach
         # (gastritis, where stomach cancer starts) is not the peritoneum. It is
         # the peritoneum where cancer has spread to it.

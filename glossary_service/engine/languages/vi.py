@@ -10,7 +10,7 @@ unlinked."""
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS_AFTER, PS_BEFORE, TNM
+from ._shared import PS, TNM
 
 # The five tone marks, as combining characters.
 _TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
@@ -251,7 +251,7 @@ RULES = LanguageRules(
     ),
     patterns=(
         TNM,
-        Pattern(names=("PS",), before=PS_BEFORE, after=PS_AFTER),
+        PS,
         # "đáp ứng: PR", "bệnh nhân đạt CR", "RECIST 1.1: PR"; not "khoảng PR"
         # (ECG), "làm PR" (public relations) or "ngân hàng đạt CR 12%".
         Pattern(
