@@ -287,7 +287,7 @@ def _read_body() -> bytes:
         # refused a body of exactly the limit.
         if length > limit:
             raise RequestEntityTooLarge()
-        return request.stream.read(length)
+        return request.stream.read()  # bounded by Content-Length: all of it
     if not environ.get("wsgi.input_terminated"):
         return b""  # no length and no delimiting server: WSGI says there is no body
     stream = environ["wsgi.input"]
