@@ -5,6 +5,37 @@ from __future__ import annotations
 from . import LanguageRules, Pattern
 from ._shared import PS_BEFORE, TNM
 
+# Stage names of other conditions: "CKD stage 3", "stage 2 high blood pressure".
+# A phrase ending in "stage" takes that word, so no stage name can start there.
+OTHER_STAGED_BEFORE = (
+    "kidney disease stage",
+    "CKD stage",
+    "pressure ulcer stage",
+    "pressure injury stage",
+    "heart failure stage",
+    "hypertension stage",
+    "lymphedema stage",
+    "sleep stage",
+)
+OTHER_STAGED_AFTER = (
+    "kidney disease",
+    "chronic kidney disease",
+    "CKD",
+    "pressure ulcer",
+    "pressure injury",
+    "bedsore",
+    "heart failure",
+    "liver disease",
+    "endometriosis",
+    "lymphedema",
+    "hypertension",
+    "high blood pressure",
+    "sleep",
+    "of labor",
+    "of labour",
+)
+STAGE_NUMBERS = ("0", "1", "2", "3", "4", "I", "II", "III", "IV", "one", "two", "three", "four")
+
 RULES = LanguageRules(
     code="en",
     plurals=(
@@ -30,26 +61,9 @@ RULES = LanguageRules(
         "hospice",
     ),
     blocking=(
-        # Not stage 4: often treated to cure.
-        "locally advanced",
-        "locally advanced cancer",
-        "locally advanced disease",
-        # Other diseases are staged too.
-        "kidney disease stage 4",
-        "chronic kidney disease stage 4",
-        "CKD stage 4",
-        "stage 4 kidney disease",
-        "stage 4 chronic kidney disease",
-        "stage 4 CKD",
-        "pressure ulcer stage 4",
-        "stage 4 pressure ulcer",
-        "stage 4 pressure injury",
-        "stage 4 bedsore",
-        "heart failure stage",
-        "stage 4 heart failure",
-        "stage 4 liver disease",
-        "stage 4 endometriosis",
-        "stage 4 lymphedema",
+        # Other conditions are staged too; a stage number there is not cancer's.
+        *OTHER_STAGED_BEFORE,
+        *(f"stage {n} {what}" for n in STAGE_NUMBERS for what in OTHER_STAGED_AFTER),
         "malignant hyperthermia",
         "malignant hypertension",
         "terminal 1",
@@ -81,7 +95,8 @@ EXAMPLES = {
         ("Tumor staged T2 N1 M0.", ["Tumor", "T2", "N1", "M0"]),
         ("Her free T4 was normal.", []),
         ("ECOG PS 1, partial response (PR).", ["ECOG PS", "partial response", "PR"]),
-        ("She has locally advanced cancer.", []),
+        ("She has locally advanced cancer.", ["locally advanced cancer"]),
+        ("CKD stage 3 and stage 2 high blood pressure.", []),
         ("Call 10:00 AM PDT.", []),
     ],
 }
