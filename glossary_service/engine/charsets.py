@@ -98,7 +98,7 @@ def of_chars(chars) -> Ranges:
 
 
 def encode(ranges: Ranges) -> str:
-    """"gap[+length]" in hexadecimal, comma-separated: ``a-c,x`` is "61+2,15"."""
+    """ "gap[+length]" in hexadecimal, comma-separated: ``a-c,x`` is "61+2,15"."""
     parts, at = [], 0
     for a, b in ranges:
         parts.append(f"{a - at:x}" + (f"+{b - a:x}" if b > a else ""))

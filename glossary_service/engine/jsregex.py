@@ -19,17 +19,14 @@ for JavaScript's ``u`` flag. A construct JavaScript has no equivalent for
 from __future__ import annotations
 
 import re
-import sys
 from functools import cache
 
-from . import charsets
+# The standard library's own parser: the pattern is read exactly as ``re``
+# reads it (a test translates every pattern of every language).
+from re import _constants as C
+from re import _parser as P
 
-if sys.version_info >= (3, 11):
-    from re import _constants as C  # noqa: N812
-    from re import _parser as P  # noqa: N812
-else:  # pragma: no cover - the service runs on 3.11
-    import sre_constants as C  # noqa: N812
-    import sre_parse as P  # noqa: N812
+from . import charsets
 
 _CATEGORY = {
     C.CATEGORY_WORD: (charsets.word, False),

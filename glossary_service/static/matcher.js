@@ -615,7 +615,15 @@ var GlossaryMatcher = (function () {
       return link(String(text), w, candidates(String(text), w), medical);
     }
 
-    return { locale: data.locale, version: data.version, annotate: annotate };
+    // tokens(): the words as the engine splits and folds them, for tests.
+    function tokens(text) {
+      var w = words(String(text));
+      return w.keys.map(function (key, i) {
+        return [w.starts[i], w.ends[i], key];
+      });
+    }
+
+    return { locale: data.locale, version: data.version, annotate: annotate, tokens: tokens };
   }
 
   return { FORMAT: FORMAT, create: create };
