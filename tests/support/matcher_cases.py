@@ -103,14 +103,19 @@ def utf16_offset(text: str, index: int) -> int:
     return index + sum(1 for c in text[:index] if ord(c) > 0xFFFF)
 
 
-def utf16_spans(text: str, spans) -> list[list]:
-    """Engine spans (code points) as the matcher writes them (UTF-16)."""
-    if all(ord(c) <= 0xFFFF for c in text):
-        return [[s.start, s.end, s.term_id] for s in spans]
-    # One pass: the UTF-16 offset of every code point offset.
+def utf16_table(text: str) -> list[int]:
+    """The UTF-16 offset of every code point offset of text (one pass)."""
     table, at = [], 0
     for c in text:
         table.append(at)
         at += 2 if ord(c) > 0xFFFF else 1
     table.append(at)
+    return table
+
+
+def utf16_spans(text: str, spans) -> list[list]:
+    """Engine spans (code points) as the matcher writes them (UTF-16)."""
+    if all(ord(c) <= 0xFFFF for c in text):
+        return [[s.start, s.end, s.term_id] for s in spans]
+    table = utf16_table(text)
     return [[table[s.start], table[s.end], s.term_id] for s in spans]
