@@ -169,6 +169,8 @@ class Translator:
             return body + q + ("?" if op is C.MIN_REPEAT else "")
         if op is C.SUBPATTERN:
             group, add, remove, sub = av
+            if add & (re.ASCII | re.LOCALE):
+                raise ValueError("ASCII and LOCALE flags are not translated")
             inner = self._seq(sub, (flags | add) & ~remove)
             return f"({inner})" if group is not None else f"(?:{inner})"
         if op is C.BRANCH:
