@@ -46,12 +46,10 @@ _INLINE_RANGES = 12
 @cache
 def _by_lower() -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
-    for cp in range(0x110000):
-        if 0xD800 <= cp < 0xE000:
-            continue
-        c = chr(cp)
-        for key in (c.lower(), c.upper()):
-            if len(key) == 1:
+    chars = charsets.every_character()
+    for mapped in (map(str.lower, chars), map(str.upper, chars)):
+        for c, key in zip(chars, mapped, strict=True):
+            if key != c and len(key) == 1:
                 table.setdefault(key, []).append(c)
     return table
 
