@@ -41,6 +41,10 @@ _MEDICAL_TEXT_SIGNS = 3
 _PATTERN_REACH = 80
 _LETTER_HYPHEN = re.compile(r"\w-$")
 _HYPHEN_LETTER = re.compile(r"^-\w")
+# Characters read on each side of a name: for a compound hyphen, and for the
+# brackets of "partial response (PR)" (before, after).
+_HYPHEN_REACH = 2
+_OWN_NAME_REACH = (4, 3)
 
 
 def _is_abbreviation(surface: str) -> bool:
@@ -685,8 +689,8 @@ class Index:
             if size > 1 and not _joined(text, toks, i, end, name.joiners):
                 continue
             if rules.hyphen_compounds and (
-                _LETTER_HYPHEN.search(text, max(0, start - 2), start)
-                or _HYPHEN_LETTER.match(text[stop : stop + 2])
+                _LETTER_HYPHEN.search(text, max(0, start - _HYPHEN_REACH), start)
+                or _HYPHEN_LETTER.match(text[stop : stop + _HYPHEN_REACH])
             ):
                 continue
             return end, name
@@ -793,8 +797,9 @@ def _after_own_name(text: str, start: int, end: int, previous, name: Name) -> bo
     "partial response (PR)"."""
     if previous is None or previous.name.term_id != name.term_id:
         return False
-    return bool(_OPEN_BRACKET.search(text[max(0, start - 4) : start])) and bool(
-        _CLOSE_BRACKET.match(text[end : end + 3])
+    before, after = _OWN_NAME_REACH
+    return bool(_OPEN_BRACKET.search(text[max(0, start - before) : start])) and bool(
+        _CLOSE_BRACKET.match(text[end : end + after])
     )
 
 

@@ -25,6 +25,8 @@ class GlossaryState:
     widget: object | None = None
     #: The pages' own files (site.css, favicon.svg), read on first use.
     page_assets: dict[str, object] = field(default_factory=dict)
+    #: The browser matcher's data per locale, exported on first use (matcher.py).
+    matchers: dict[str, object] = field(default_factory=dict)
 
 
 def get_state(app: Flask | None = None) -> GlossaryState:
@@ -37,21 +39,23 @@ def glossary() -> Glossary:
 
 def is_api_path() -> bool:
     """Requests answered in JSON (and errors as problem+json): the API, the
-    health check with or without a trailing slash, and paths that start with
-    "//" (no page lives there; clients that build URLs badly get JSON)."""
+    browser matcher's data, the health check with or without a trailing slash,
+    and paths that start with "//" (no page lives there; clients that build
+    URLs badly get JSON)."""
     path = request.path
-    return path.startswith(("/api/", "//")) or path.rstrip("/") == "/healthz"
+    return path.startswith(("/api/", "//", "/widget/matcher/")) or path.rstrip("/") == "/healthz"
 
 
 def register(app: Flask, glossary: Glossary) -> None:
     from . import errors, headers, negotiation, requestlog
     from .api import bp as api_bp
     from .health import bp as health_bp
+    from .matcher import bp as matcher_bp
     from .pages import bp as pages_bp
     from .widget import bp as widget_bp
 
     app.extensions["glossary"] = GlossaryState(glossary)
-    for bp in (api_bp, health_bp, pages_bp, widget_bp):
+    for bp in (api_bp, health_bp, pages_bp, widget_bp, matcher_bp):
         app.register_blueprint(bp)
     requestlog.init_app(app)
     negotiation.init_app(app)

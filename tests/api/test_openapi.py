@@ -44,6 +44,8 @@ CASES = [
     ("get", "/api/v1/locales", "/api/v1/locales", None, 200),
     ("get", "/healthz", "/healthz", None, 200),
     ("get", "/healthz", "/healthz?lang=!!", None, 400),
+    ("get", "/widget/matcher/{file}", "/widget/matcher/es.json", None, 200),
+    ("get", "/widget/matcher/{file}", "/widget/matcher/xx.json", None, 404),
 ]
 
 
@@ -58,8 +60,8 @@ def test_real_responses_match_documented_schemas(client, spec, method, path, url
 
 def test_every_route_is_documented(app, spec):
     routes = {
-        rule.rule.replace("<term_id>", "{id}")
+        rule.rule.replace("<term_id>", "{id}").replace("<file>", "{file}")
         for rule in app.url_map.iter_rules()
-        if rule.rule.startswith("/api/") or rule.rule == "/healthz"
+        if rule.rule.startswith(("/api/", "/widget/matcher/")) or rule.rule == "/healthz"
     }
     assert routes == set(spec["paths"])
