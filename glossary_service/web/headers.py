@@ -29,7 +29,14 @@ _DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'"
 # Responses whose body is the same in every language: no Vary, no Content-Language,
 # so a cache keeps one copy for every reader.
 LANGUAGE_NEUTRAL = frozenset(
-    {"widget.script", "widget.stylesheet", "pages.asset", "health.healthz"}
+    {
+        "widget.script",
+        "widget.module",
+        "widget.release",
+        "widget.stylesheet",
+        "pages.asset",
+        "health.healthz",
+    }
 )
 
 
