@@ -43,7 +43,7 @@ def with_standin(app):
             names = []
             for t in view.terms.values():
                 for name in (t.term, *t.aliases):
-                    if name not in t.policies and len(name) > 2:
+                    if t.policies.get(name, "context") == "context" and len(name) > 2:
                         names.append([name, t.id])
             r = Response(json.dumps({"version": "standin", "names": names}), mimetype="application/json")
         else:
