@@ -412,8 +412,7 @@
     a.textContent = ui[1];
     attr(a, "aria-label", ui[2].replace("%s", t.term));
     a.href = moreUrl(t);
-    if (S.moreTo === "tab" || (S.moreTo && S.moreTo.indexOf("{id}") < 0)) { a.target = "_blank"; a.rel = "noopener"; }
-    else a.removeAttribute("target");
+    if (S.moreTo === "tab") { a.target = "_blank"; a.rel = "noopener"; }
     // Right after its trigger, so Tab goes from the term to "More" and on.
     d.r.appendChild(tip);
     tip.hidden = false;
