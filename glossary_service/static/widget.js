@@ -110,6 +110,7 @@
 
   function styles(root) {
     try {
+      if (!("adoptedStyleSheets" in root)) throw 0;
       if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(config.css); }
       root.adoptedStyleSheets = [sheet];
     } catch (e) {
@@ -128,7 +129,6 @@
     if (r && !ours.has(r)) throw Error("foreign shadow root");
     r = r || h.attachShadow({ mode: "open" });
     ours.add(r);
-    styles(r);
     var b = make("span", "t");
     attr(b, "part", "term");
     attr(b, "role", "button");
@@ -136,6 +136,7 @@
     b.tabIndex = 0;
     b.appendChild(make("slot"));
     r.replaceChildren(b);
+    styles(r);
     hostEvents(h, "add");
     info.set(h, { t: t, b: b, r: r });
     S.hosts.add(h);

@@ -40,7 +40,9 @@ _CONFIG = re.compile(r"/\*CONFIG\*/.*?/\*CONFIG\*/", re.S)
 # widget.js marks where the shared core starts and where the classic script's
 # own start (from its tag) begins; the module takes the part between.
 _CORE, _CLASSIC = "// @core\n", "// @classic\n"
-_BANNER = "/*! Cancer glossary widget, ES module: import { init } and call init({ host, lang }). */\n"
+_BANNER = (
+    "/*! Cancer glossary widget, ES module: import { init } and call init({ host, lang }). */\n"
+)
 # The in-browser matcher (static/matcher.js), loaded by the widget from its own host.
 MATCHER_PATH = "/widget/matcher.js"
 
@@ -119,7 +121,11 @@ def build_assets() -> dict[str, Asset]:
     """widget.js (a classic script that starts from its tag) and widget.mjs
     (the same core as a module exporting init()), from one source file."""
     config = json.dumps(
-        {"css": minify_css(_source("widget.css")), "matcher": MATCHER_PATH, "locales": ui_strings()},
+        {
+            "css": minify_css(_source("widget.css")),
+            "matcher": MATCHER_PATH,
+            "locales": ui_strings(),
+        },
         ensure_ascii=False,
         separators=(",", ":"),
     )

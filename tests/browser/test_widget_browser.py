@@ -12,7 +12,6 @@ from tests.support.browser import get_json
 from tests.support.widget import TIP, TRIGGERS, focused, marked, tip_state, wait_for_terms
 
 
-
 def short_definition(service: str, term_id: str, lang: str = "en") -> str:
     return get_json(f"{service}/api/v1/terms/{term_id}?lang={lang}")["short_definition"]
 
@@ -64,8 +63,11 @@ def test_only_gets_that_name_the_language_and_definitions_cached(host, service, 
     page, record = new_page()
     page.goto(url)
     wait_for_terms(page, 3 + 2 + 1)
-    calls = [(m, urlsplit(u).path, parse_qs(urlsplit(u).query)) for m, u in record.requests
-             if u.startswith(service)]
+    calls = [
+        (m, urlsplit(u).path, parse_qs(urlsplit(u).query))
+        for m, u in record.requests
+        if u.startswith(service)
+    ]
     assert sorted((m, p) for m, p, _ in calls) == [
         ("GET", "/api/v1/terms"),
         ("GET", "/widget.js"),

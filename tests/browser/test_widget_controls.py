@@ -45,7 +45,12 @@ def test_once_per_page(host, new_page):
     wait_for_terms(page, 6)
     settle(page)
     assert marked(page) == [
-        "biopsy", "tumor", "Chemotherapy", "immunotherapy", "Fatigue", "Palliative care"
+        "biopsy",
+        "tumor",
+        "Chemotherapy",
+        "immunotherapy",
+        "Fatigue",
+        "Palliative care",
     ]
 
 
@@ -67,8 +72,8 @@ def test_set_language_at_run_time(host, service, new_page, need_locale):
     need_locale("es")
     quimio = get_json(f"{service}/api/v1/terms/chemotherapy?lang=es")
     url = host.page(
-        f'<p><span data-glossary="metastasis">metastasis</span></p>'
-        f'<div id="box" data-glossary-scan><p>Chemotherapy on Monday.</p></div>'
+        '<p><span data-glossary="metastasis">metastasis</span></p>'
+        '<div id="box" data-glossary-scan><p>Chemotherapy on Monday.</p></div>'
     )
     page, record = new_page()
     page.goto(url)
@@ -117,8 +122,12 @@ def test_unknown_id_warns_naming_where_ids_are(host, service, new_page):
     page, _ = new_page()
     warnings = []
     page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
-    page.goto(host.page('<p><span data-glossary="metastasis">metastasis</span> and '
-                        '<span id="x" data-glossary="metastasys">metastasys</span></p>'))
+    page.goto(
+        host.page(
+            '<p><span data-glossary="metastasis">metastasis</span> and '
+            '<span id="x" data-glossary="metastasys">metastasys</span></p>'
+        )
+    )
     wait_for_terms(page, 1)
     page.wait_for_function("() => true")
     assert len(warnings) == 1
@@ -141,8 +150,13 @@ def test_es_module_bundled_into_an_app(host, service, new_page, need_locale, tmp
     src = host.file("/bundled.js", code)
     csp = f"default-src 'none'; script-src 'self' {service}; connect-src {service}"
     page, record = new_page()
-    page.goto(host.page(f'<div id="box" data-glossary-scan></div><script src="{src}" defer></script>',
-                        csp=csp, widget=False))
+    page.goto(
+        host.page(
+            f'<div id="box" data-glossary-scan></div><script src="{src}" defer></script>',
+            csp=csp,
+            widget=False,
+        )
+    )
     wait_for_terms(page, 1)
     page.click(TRIGGERS)
     assert tip_state(page)["lang"] == "es"
@@ -154,7 +168,8 @@ def test_pinned_tag_with_sri_from_release_json(host, service, new_page):
     release = get_json(f"{service}/widget/release.json")
     assert release["html"].startswith(f'<script src="{release["script"]["url"]}"')
     src = service + release["script"]["url"]
-    tag = f'<script src="{src}" integrity="{release["script"]["integrity"]}" crossorigin="anonymous" defer></script>'
+    integrity = release["script"]["integrity"]
+    tag = f'<script src="{src}" integrity="{integrity}" crossorigin="anonymous" defer></script>'
     body = "<div data-glossary-scan>Chemotherapy starts soon.</div>"
     page, record = new_page()
     page.goto(host.page(body, head=tag, widget=False))
@@ -162,7 +177,9 @@ def test_pinned_tag_with_sri_from_release_json(host, service, new_page):
     # A file that is not what was pinned does not run.
     wrong = release["script"]["integrity"][:-8] + "AAAAAAA="
     page2, _ = new_page()
-    page2.goto(host.page(body, head=tag.replace(release["script"]["integrity"], wrong), widget=False))
+    page2.goto(
+        host.page(body, head=tag.replace(release["script"]["integrity"], wrong), widget=False)
+    )
     page2.wait_for_load_state("load")
     page2.wait_for_timeout(300)
     assert page2.evaluate("() => window.glossaryWidget") is None

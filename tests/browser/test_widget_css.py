@@ -12,7 +12,8 @@ from tests.support.browser import SCREENSHOTS
 from tests.support.widget import TIP, TRIGGERS, wait_for_terms
 
 CARD = (
-    '<div class="card" id="card" data-glossary-scan><h2>Visit summary</h2><p id="para">The biopsy showed a tumor. '
+    '<div class="card" id="card" data-glossary-scan><h2>Visit summary</h2>'
+    '<p id="para">The biopsy showed a tumor. '
     "We start chemotherapy on Monday, then immunotherapy. Fatigue is common; palliative care "
     "helps. Your lymph node was clear.</p></div>"
     '<p>Problem list: <span data-glossary="metastasis">metastasis</span>.</p>'
@@ -21,7 +22,8 @@ HOSTILE = {
     "buttons": "button { min-height: 44px; padding: 10px 16px; border-radius: 22px; "
     "background: #0b5cad; color: #fff; font: 700 20px serif; }",
     "card-buttons": ".card button, .card span { text-transform: uppercase; "
-    "box-shadow: 0 2px 6px #000; letter-spacing: 3px; } .card button:hover { background: #003f7d; }",
+    "box-shadow: 0 2px 6px #000; letter-spacing: 3px; } "
+    ".card button:hover { background: #003f7d; }",
     "p-span": "p span { color: #b00020 !important; display: block; padding: 12px; } "
     "div { color: #b00020; }",
     "all-revert": "* { all: revert; }",
@@ -33,9 +35,7 @@ BASE = "body { font: 16px/1.5 sans-serif; margin: 20px; max-width: 560px; }"
 
 
 def style_page(host, css: str, *, widget: bool = True, lang: str = "en") -> str:
-    return host.page(
-        CARD, head=f"<style>{BASE} {css}</style>", csp=None, widget=widget, lang=lang
-    )
+    return host.page(CARD, head=f"<style>{BASE} {css}</style>", csp=None, widget=widget, lang=lang)
 
 
 def layout(page) -> dict:
@@ -71,18 +71,37 @@ def test_hostile_host_css_changes_neither_terms_nor_layout(host, new_page, rules
     assert layout(page) == unmarked
     for h in page.locator("glossary-term, [data-glossary]").all():
         style = h.evaluate(TERM_STYLE)
-        assert style["host"] == ["inline", "0px", "0px", "0px", "0px", "none", "rgba(0, 0, 0, 0)", "0px"]
+        assert style["host"] == [
+            "inline",
+            "0px",
+            "0px",
+            "0px",
+            "0px",
+            "none",
+            "rgba(0, 0, 0, 0)",
+            "0px",
+        ]
         assert style["trigger"] == ["inline", "0px", "0px", "0px", "none", "underline", "dotted"]
         if h.evaluate("h => h.localName") == "glossary-term":
-            assert style["same"] == [True, True, True, True], "a term looks like the words around it"
+            assert style["same"] == [True, True, True, True], (
+                "a term looks like the words around it"
+            )
     page.locator("#para [part=term]").first.click()
     tip = page.locator(TIP).evaluate(
         """t => { const s = getComputedStyle(t), d = getComputedStyle(t.querySelector('span'));
         return [s.position, s.backgroundColor, s.color, d.color, d.textTransform, d.display,
                 s.letterSpacing, t.querySelector('a').textContent]; }"""
     )
-    assert tip == ["fixed", "rgb(255, 255, 255)", "rgb(31, 41, 55)", "rgb(31, 41, 55)", "none",
-                   "block", "normal", "More"]
+    assert tip == [
+        "fixed",
+        "rgb(255, 255, 255)",
+        "rgb(31, 41, 55)",
+        "rgb(31, 41, 55)",
+        "none",
+        "block",
+        "normal",
+        "More",
+    ]
     if rules in ("buttons", "p-span"):
         page.wait_for_timeout(200)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -90,12 +109,18 @@ def test_hostile_host_css_changes_neither_terms_nor_layout(host, new_page, rules
     assert record.errors == []
 
 
-@pytest.mark.parametrize(("root", "body", "expected"), [("62.5%", "1.6rem", 15.2), ("150%", "1.5rem", 34.2)])
+@pytest.mark.parametrize(
+    ("root", "body", "expected"), [("62.5%", "1.6rem", 15.2), ("150%", "1.5rem", 34.2)]
+)
 def test_tip_text_follows_the_readers_size(host, new_page, root, body, expected):
     """62.5% roots (rem = 10 px) with 16 px text, and large text (150%): the
     tip is sized from the term's own text, never squeezed by the root size."""
     page, _ = new_page(viewport={"width": 1000, "height": 720})
-    page.goto(style_page(host, f"html {{ font-size: {root}; }} body {{ font-size: {body}; max-width: none }}"))
+    page.goto(
+        style_page(
+            host, f"html {{ font-size: {root}; }} body {{ font-size: {body}; max-width: none }}"
+        )
+    )
     wait_for_terms(page, 7)
     page.locator("#para [part=term]").nth(2).click()  # chemotherapy: a long definition
     size, width = page.locator(TIP).evaluate(
@@ -111,7 +136,13 @@ def test_tip_text_follows_the_readers_size(host, new_page, root, body, expected)
 
 def test_dark_theme(host, new_page):
     page, _ = new_page(viewport={"width": 640, "height": 360}, color_scheme="dark")
-    page.goto(style_page(host, "body { background: #111827; color: #e5e7eb; } .card { background: #1f2937; padding: 8px 16px; }"))
+    page.goto(
+        style_page(
+            host,
+            "body { background: #111827; color: #e5e7eb; } "
+            ".card { background: #1f2937; padding: 8px 16px; }",
+        )
+    )
     wait_for_terms(page, 7)
     h = page.locator("#para glossary-term").first
     line = h.evaluate(

@@ -50,15 +50,21 @@ const items = ref(["Immunotherapy was discussed.", "Fatigue is common."]);
 const show = ref(true);
 const label = ref("metastasis");
 const set = (r) => async (v) => { r.value = v; await nextTick(); };
-window.__app = { setText: set(text), setItems: set(items), setShow: set(show), setLabel: set(label) };
+window.__app = {
+  setText: set(text), setItems: set(items), setShow: set(show), setLabel: set(label),
+};
 createApp({
   render: () => h("main", [
     h("div", { "data-glossary-scan": "", id: "summary" }, [h("p", { id: "text" }, text.value)]),
     h("div", { "data-glossary-scan": "", id: "mixed" },
       [h("p", { id: "plan" }, ["Plan: ", text.value, " Next visit in May."])]),
-    h("ul", { "data-glossary-scan": "", id: "list" }, items.value.map((t) => h("li", { key: t }, t))),
-    show.value ? h("p", { "data-glossary-scan": "", id: "cond" }, "Remission means the cancer shrank.") : null,
-    h("p", { id: "label" }, ["Seen: ", h("span", { "data-glossary": "metastasis" }, label.value), "."]),
+    h("ul", { "data-glossary-scan": "", id: "list" },
+      items.value.map((t) => h("li", { key: t }, t))),
+    show.value
+      ? h("p", { "data-glossary-scan": "", id: "cond" }, "Remission means the cancer shrank.")
+      : null,
+    h("p", { id: "label" },
+      ["Seen: ", h("span", { "data-glossary": "metastasis" }, label.value), "."]),
   ]),
 }).mount("#root");
 """
@@ -75,9 +81,7 @@ def app_pages(host, tmp_path_factory):
         code = bundle(work, {entry: f"const FIRST = {FIRST!r};\n{source}"}, entry)
         src = host.file(f"/{name}.js", code)
         csp = f"default-src 'none'; script-src 'self' {host.glossary}; connect-src {host.glossary}"
-        urls[name] = host.page(
-            f'<div id="root"></div><script src="{src}" defer></script>', csp=csp
-        )
+        urls[name] = host.page(f'<div id="root"></div><script src="{src}" defer></script>', csp=csp)
     return urls
 
 
@@ -117,7 +121,9 @@ def test_app_state_changes_after_marking_leave_exactly_the_new_text(app_pages, n
     assert "biopsy" not in marked(page)
 
     # Keyed list: reordered, one removed, one added.
-    page.evaluate("t => window.__app.setItems(t)", ["Fatigue is common.", "Nausea after chemotherapy."])
+    page.evaluate(
+        "t => window.__app.setItems(t)", ["Fatigue is common.", "Nausea after chemotherapy."]
+    )
     assert texts(page)["list"] == "Fatigue is common.Nausea after chemotherapy."
     page.wait_for_function(
         "() => [...document.querySelectorAll('#list glossary-term')].map(h => h.textContent)"
@@ -155,7 +161,10 @@ def test_chat_messages_appended_to_a_scanned_container_are_marked(host, new_page
         let i = 0;
         const lines = ['Is it a tumor?', 'The biopsy will tell us.', 'And after that?',
                        'Maybe chemotherapy.'];
-        const timer = setInterval(() => { say(lines[i++]); if (i === lines.length) clearInterval(timer); }, 30);
+        const timer = setInterval(() => {
+          say(lines[i++]);
+          if (i === lines.length) clearInterval(timer);
+        }, 30);
         """,
     )
     csp = f"default-src 'none'; script-src 'self' {host.glossary}; connect-src {host.glossary}"
@@ -174,8 +183,10 @@ def test_chat_messages_appended_to_a_scanned_container_are_marked(host, new_page
     wait_for_terms(page, 4)
     page.wait_for_timeout(300)
     assert marked(page) == ["tumor", "biopsy", "chemotherapy", "lymph node"]
-    assert page.locator("#chat").text_content().endswith(
-        "Maybe chemotherapy.More chemotherapy and a new biopsy of the lymph node."
+    assert (
+        page.locator("#chat")
+        .text_content()
+        .endswith("Maybe chemotherapy.More chemotherapy and a new biopsy of the lymph node.")
     )
     assert record.errors == []
 
@@ -206,9 +217,10 @@ def test_destroy_restores_the_original_dom_exactly(host, new_page):
     assert page.evaluate("() => window.glossaryWidget") is None
     assert page.locator(TRIGGERS).count() == 0
     # Text nodes were merged back: as many as the parser made.
-    assert page.evaluate(
-        "() => document.querySelector('[data-glossary-scan] p').childNodes.length"
-    ) == 3
+    assert (
+        page.evaluate("() => document.querySelector('[data-glossary-scan] p').childNodes.length")
+        == 3
+    )
     assert record.errors == []
 
 

@@ -22,7 +22,7 @@ def sent(requests) -> str:
 
 @pytest.mark.parametrize(("mode", "leaves"), [("", False), ("server", True)])
 def test_page_text_leaves_the_browser_only_in_server_mode(host, new_page, mode, leaves):
-    page, record = new_page()
+    page, _ = new_page()
     requests = []
     page.on("request", lambda r: requests.append(r))
     attrs = f' data-glossary-mode="{mode}"' if mode else ""
@@ -30,8 +30,11 @@ def test_page_text_leaves_the_browser_only_in_server_mode(host, new_page, mode, 
     wait_for_terms(page, 3)
     everything = sent(requests)
     assert (MARKER in everything) is leaves
-    methods = {(r.method, r.url.split("?")[0].rsplit("/", 2)[-1]) for r in requests
-               if r.url.startswith(host.glossary)}
+    methods = {
+        (r.method, r.url.split("?")[0].rsplit("/", 2)[-1])
+        for r in requests
+        if r.url.startswith(host.glossary)
+    }
     if not leaves:
         assert all(m == "GET" for m, _ in methods)
         assert all(r.post_data is None for r in requests)

@@ -15,7 +15,7 @@ FILLER = "<p>Other notes about the visit, nothing to explain here.</p>" * 30
 def test_tip_follows_then_closes_under_a_sticky_header(host, new_page):
     url = host.page(
         '<header style="position:sticky;top:0;height:80px;background:#fff;border-bottom:1px solid">'
-        "Portal</header><div style=\"height:300px\"></div>"
+        'Portal</header><div style="height:300px"></div>'
         '<p>We found <span data-glossary="metastasis">metastasis</span>.</p>' + FILLER,
         csp=None,
     )
@@ -28,7 +28,9 @@ def test_tip_follows_then_closes_under_a_sticky_header(host, new_page):
     page.wait_for_timeout(100)
     assert tip_state(page)["visible"], "still in sight: the tip follows"
     tip, term = page.locator(TIP).bounding_box(), page.locator(TRIGGERS).bounding_box()
-    gap = min(abs(tip["y"] - (term["y"] + term["height"])), abs(term["y"] - (tip["y"] + tip["height"])))
+    gap = min(
+        abs(tip["y"] - (term["y"] + term["height"])), abs(term["y"] - (tip["y"] + tip["height"]))
+    )
     assert gap == pytest.approx(6, abs=1), "next to its term where it is now"
     page.evaluate("() => window.scrollTo(0, 340)")  # the term is now under the header
     page.locator(TIP).wait_for(state="detached")
@@ -72,7 +74,9 @@ def test_tip_stays_in_the_viewport_at_400_percent_zoom(host, new_page, where):
     assert overlap_y <= 0, "never over its term"
     # What does not fit scrolls inside the tip; "More" is still reachable.
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.shadowRoot.activeElement.textContent") == "More"
+    assert (
+        page.evaluate("() => document.activeElement.shadowRoot.activeElement.textContent") == "More"
+    )
 
 
 def test_tip_stays_in_the_viewport_on_an_overflowing_rtl_page(host, new_page, need_locale):

@@ -38,5 +38,7 @@ def bundle(workdir: Path, files: dict[str, str], entry: str) -> str:
     ]
     # Packages resolve from the repository's node_modules.
     env_path = str(ROOT / "node_modules")
-    subprocess.run(command, check=True, cwd=ROOT, env={"NODE_PATH": env_path, "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        command, check=True, cwd=ROOT, env={"NODE_PATH": env_path, "PATH": "/usr/bin:/bin"}
+    )
     return out.read_text(encoding="utf-8")

@@ -10,6 +10,8 @@ import re
 
 from werkzeug.wrappers import Request, Response
 
+# ruff: noqa: E501
+
 JS = r"""
 window.GlossaryMatcher = {create: function (data) {
   var names = data.names.slice().sort(function (a, b) { return b[0].length - a[0].length; });
@@ -45,7 +47,9 @@ def with_standin(app):
                 for name in (t.term, *t.aliases):
                     if t.policies.get(name, "context") == "context" and len(name) > 2:
                         names.append([name, t.id])
-            r = Response(json.dumps({"version": "standin", "names": names}), mimetype="application/json")
+            r = Response(
+                json.dumps({"version": "standin", "names": names}), mimetype="application/json"
+            )
         else:
             return app(environ, start_response)
         r.headers["Access-Control-Allow-Origin"] = "*"

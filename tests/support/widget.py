@@ -30,7 +30,8 @@ def tip_state(page) -> dict:
         if (!host) return {{visible: false}};
         const tip = host.shadowRoot.querySelector('.tip');
         const trigger = host.shadowRoot.querySelector('[part=term]');
-        const live = document.querySelector('glossary-live').shadowRoot.querySelector('[role=status]');
+        const live = document.querySelector('glossary-live').shadowRoot
+            .querySelector('[role=status]');
         return {{
             visible: tip.checkVisibility(),
             term: tip.querySelector('strong').textContent,

@@ -28,9 +28,18 @@ def test_gunicorn_output_holds_no_request_content(tmp_path):
     log_path = tmp_path / "gunicorn.log"
     with log_path.open("w") as log:
         proc = subprocess.Popen(
-            [str(GUNICORN), "-c", "gunicorn.conf.py", "--log-level", "debug",
-             "glossary_service.wsgi:app"],
-            cwd=ROOT, env=env, stdout=log, stderr=log,
+            [
+                str(GUNICORN),
+                "-c",
+                "gunicorn.conf.py",
+                "--log-level",
+                "debug",
+                "glossary_service.wsgi:app",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=log,
         )
         try:
             deadline = time.monotonic() + 60
@@ -45,8 +54,12 @@ def test_gunicorn_output_holds_no_request_content(tmp_path):
             text = f"{MARKER}, 78: the biopsy showed metastasis.".encode()
             for content_type in ("text/plain; charset=utf-8", "application/json"):
                 body = text if content_type.startswith("text") else b'{"text": "' + text + b'"}'
-                conn.request("POST", "/api/v1/annotate", body=body,
-                             headers={"Content-Type": content_type, "X-Note": MARKER})
+                conn.request(
+                    "POST",
+                    "/api/v1/annotate",
+                    body=body,
+                    headers={"Content-Type": content_type, "X-Note": MARKER},
+                )
                 assert conn.getresponse().read() and True
             conn.request("GET", f"/api/v1/lookup?q={MARKER}")
             assert conn.getresponse().status == 404
