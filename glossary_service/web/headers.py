@@ -31,6 +31,8 @@ _DEFAULT_CSP = "default-src 'none'; frame-ancestors 'none'"
 LANGUAGE_NEUTRAL = frozenset(
     {
         "widget.script",
+        "widget.module",
+        "widget.release",
         "widget.stylesheet",
         "pages.asset",
         "health.healthz",

@@ -46,6 +46,7 @@ CASES = [
     ("get", "/healthz", "/healthz?lang=!!", None, 400),
     ("get", "/widget/matcher/{file}", "/widget/matcher/es.json", None, 200),
     ("get", "/widget/matcher/{file}", "/widget/matcher/xx.json", None, 404),
+    ("get", "/widget/release.json", "/widget/release.json", None, 200),
 ]
 
 
@@ -59,9 +60,11 @@ def test_real_responses_match_documented_schemas(client, spec, method, path, url
 
 
 def test_every_route_is_documented(app, spec):
+    """Every JSON route: the API, the health check, the widget's release."""
     routes = {
         rule.rule.replace("<term_id>", "{id}").replace("<file>", "{file}")
         for rule in app.url_map.iter_rules()
-        if rule.rule.startswith(("/api/", "/widget/matcher/")) or rule.rule == "/healthz"
+        if rule.rule.startswith(("/api/", "/widget/matcher/"))
+        or rule.rule in ("/healthz", "/widget/release.json")
     }
     assert routes == set(spec["paths"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.browser import AXE
+from tests.support.widget import wait_for_terms
 
 PAGES = ["/", "/terms/metastasis", "/demo"]
 
@@ -33,7 +34,7 @@ def test_no_serious_or_critical_violations(service, new_page, need_locale, path,
     page.goto(f"{service}{path}?lang={lang}")
     assert page.get_attribute("html", "lang") == lang
     if path == "/demo":
-        page.wait_for_function("() => document.querySelectorAll('button.glossary-term').length > 2")
+        wait_for_terms(page, 3)
     assert axe_violations(page) == []
     assert record.errors == []
 
@@ -43,6 +44,6 @@ def test_demo_with_an_open_tooltip(service, new_page, need_locale, lang):
     need_locale(lang)
     page, _ = new_page(bypass_csp=True)
     page.goto(f"{service}/demo?lang={lang}")
-    page.locator('[data-glossary="metastasis"] button.glossary-term').click()
-    assert page.locator(".glossary-tip").is_visible()
+    page.locator('[data-glossary="metastasis"] [part=term]').click()
+    assert page.locator(".tip").is_visible()
     assert axe_violations(page) == []

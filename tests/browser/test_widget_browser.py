@@ -9,41 +9,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.support.browser import get_json
-
-TRIGGERS = "button.glossary-term"
-TIP = ".glossary-tip"
-
-
-def wait_for_triggers(page, count: int) -> None:
-    page.wait_for_function(
-        "n => document.querySelectorAll('button.glossary-term').length >= n", arg=count
-    )
+from tests.support.widget import TIP, TRIGGERS, focused, marked, tip_state, wait_for_terms
 
 
 def short_definition(service: str, term_id: str, lang: str = "en") -> str:
     return get_json(f"{service}/api/v1/terms/{term_id}?lang={lang}")["short_definition"]
-
-
-def tip_state(page) -> dict:
-    return page.evaluate(
-        """() => {
-        const tip = document.querySelector('.glossary-tip');
-        if (!tip) return {visible: false};
-        const live = document.querySelector('.glossary-sr');
-        const open = document.querySelector('button.glossary-term[aria-expanded=true]');
-        return {
-            visible: tip.checkVisibility(),
-            term: tip.querySelector('strong').textContent,
-            definition: tip.querySelector('span').textContent,
-            more: tip.querySelector('a').href,
-            lang: tip.lang,
-            dir: tip.dir,
-            live: live.textContent,
-            open: open && open.textContent,
-            controls: open && open.getAttribute('aria-controls') === tip.id,
-        };
-    }"""
-    )
 
 
 def api_requests(record, service: str) -> list[tuple[str, str, dict]]:
@@ -64,9 +34,9 @@ def test_marked_and_scanned_terms_get_tooltips_cross_origin(host, service, new_p
     page, record = new_page()
     page.goto(url)
     assert urlsplit(page.url).netloc != urlsplit(service).netloc
-    wait_for_triggers(page, 3)
+    wait_for_terms(page, 3)
     triggers = page.locator(TRIGGERS)
-    assert triggers.all_text_contents() == ["metastasis", "chemotherapy", "remission"]
+    assert marked(page) == ["metastasis", "chemotherapy", "remission"]
     # Only the first occurrence of a term in a container is marked.
     assert "After chemotherapy" in page.locator("[data-glossary-scan] p").text_content()
     for i, term_id in enumerate(["metastasis", "chemotherapy", "remission"]):
@@ -80,7 +50,9 @@ def test_marked_and_scanned_terms_get_tooltips_cross_origin(host, service, new_p
     assert record.errors == [] and record.console_errors == []
 
 
-def test_one_request_per_batch_and_definitions_cached(host, service, new_page):
+def test_only_gets_that_name_the_language_and_definitions_cached(host, service, new_page):
+    """The default: the page's text is matched in the browser; the service gets
+    the matcher for the language and the language's terms, nothing else."""
     url = host.page(
         '<p><span data-glossary="metastasis">metastasis</span>, <span data-glossary="hipec">'
         'HIPEC</span>, <span data-glossary="remission">remission</span>, '
@@ -90,19 +62,46 @@ def test_one_request_per_batch_and_definitions_cached(host, service, new_page):
     )
     page, record = new_page()
     page.goto(url)
-    wait_for_triggers(page, 3 + 2 + 2)
+    wait_for_terms(page, 3 + 2 + 1)
+    calls = [
+        (m, urlsplit(u).path, parse_qs(urlsplit(u).query))
+        for m, u in record.requests
+        if u.startswith(service)
+    ]
+    assert sorted((m, p) for m, p, _ in calls) == [
+        ("GET", "/api/v1/terms"),
+        ("GET", "/widget.js"),
+        ("GET", "/widget/matcher.js"),
+        ("GET", "/widget/matcher/en.json"),
+    ]
+    assert [q for _, p, q in calls if p == "/api/v1/terms"] == [{"lang": ["en"]}]
+    for trigger in page.locator(TRIGGERS).all():
+        trigger.click()
+        assert tip_state(page)["visible"]
+        page.keyboard.press("Escape")
+    assert len(record.requests) == len(calls) + 1  # and the page itself
+    assert page.locator("#unknown").inner_html() == "unknown", "an unknown id stays plain text"
+
+
+def test_server_mode_posts_the_text_in_batches(host, service, new_page):
+    """data-glossary-mode="server": the page's text goes to annotate, one
+    text/plain POST per 60 KB (no CORS preflight)."""
+    url = host.page(
+        '<p><span data-glossary="metastasis">metastasis</span></p>'
+        "<div data-glossary-scan>Immunotherapy and chemotherapy.</div>"
+        "<div data-glossary-scan>Palliative care helps with fatigue.</div>",
+        script_attrs=' data-glossary-mode="server"',
+    )
+    page, record = new_page()
+    page.goto(url)
+    wait_for_terms(page, 1 + 2 + 2)
     calls = api_requests(record, service)
     assert sorted((m, p) for m, p, _ in calls) == [
         ("GET", "/api/v1/terms"),
         ("POST", "/api/v1/annotate"),
     ]
     assert all(q["lang"] == ["en"] for _, _, q in calls)
-    for trigger in page.locator(TRIGGERS).all():
-        trigger.click()
-        assert tip_state(page)["visible"]
-        page.keyboard.press("Escape")
-    assert len(api_requests(record, service)) == 2
-    assert page.locator("#unknown").inner_html() == "unknown", "an unknown id stays plain text"
+    assert not any("/widget/matcher" in u for _, u in record.requests)
 
 
 def test_scanning_skips_links_buttons_fields_code_and_marked_terms(host, new_page):
@@ -119,19 +118,19 @@ def test_scanning_skips_links_buttons_fields_code_and_marked_terms(host, new_pag
     )
     page, record = new_page()
     page.goto(url)
-    wait_for_triggers(page, 3)
+    wait_for_terms(page, 3)
     page.wait_for_timeout(300)
-    marked = page.evaluate(
-        """() => [...document.querySelectorAll('button.glossary-term')].map(b =>
-            [b.closest('[data-glossary-scan]').id, b.textContent,
-             b.parentElement.tagName, b.parentElement.getAttribute('data-glossary')])"""
+    found = page.evaluate(
+        """() => [...document.querySelectorAll('glossary-term, [data-glossary]')].map(h =>
+            [h.closest('[data-glossary-scan]').id, h.textContent, h.parentElement.tagName,
+             h.getAttribute('data-glossary')])"""
     )
-    assert marked == [
-        ["one", "remission", "SPAN", "remission"],
+    assert found == [
+        ["one", "remission", "DIV", "remission"],  # the <pre> closed the <p>
         ["one", "chemotherapy", "P", None],
         ["two", "chemotherapy", "P", None],
     ]
-    for selector in ["a", "button:not(.glossary-term)", "code", "pre", "script", "option"]:
+    for selector in ["a", "button", "code", "pre", "script", "option"]:
         assert page.locator(f"#one {selector}").first.inner_html() == "chemotherapy"
     assert page.input_value("#one input") == "chemotherapy"
     assert page.input_value("#one textarea") == "chemotherapy"
@@ -145,12 +144,12 @@ def test_keyboard_only(host, service, new_page):
     )
     page, record = new_page()
     page.goto(url)
-    wait_for_triggers(page, 2)
-    focused = "() => document.activeElement.textContent"
-
+    wait_for_terms(page, 2)
     page.keyboard.press("Tab")
-    assert page.evaluate(focused) == "metastasis"
-    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert focused(page) == "metastasis"
+    outline = page.evaluate(
+        "() => getComputedStyle(document.activeElement.shadowRoot.activeElement).outlineStyle"
+    )
     assert outline not in ("", "none"), "keyboard focus must be visible"
     assert not tip_state(page)["visible"], "focus alone does not open a toggletip"
 
@@ -159,36 +158,37 @@ def test_keyboard_only(host, service, new_page):
     assert state["visible"] and state["open"] == "metastasis"
     assert state["definition"] == short_definition(service, "metastasis")
     page.wait_for_function(
-        "() => document.querySelector('.glossary-sr').textContent.includes('metastasis')"
+        """() => document.querySelector('glossary-live').shadowRoot.textContent
+            .includes('metastasis')"""
     )
     assert state["definition"] in tip_state(page)["live"]
 
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.closest('.glossary-tip') !== null")
-    assert page.evaluate(focused) == "More"
+    assert page.evaluate("() => document.activeElement.shadowRoot.activeElement.closest('.tip')")
+    assert focused(page) == "More"
     page.keyboard.press("Shift+Tab")
-    assert page.evaluate(focused) == "metastasis"
+    assert focused(page) == "metastasis"
     assert tip_state(page)["visible"]
 
     page.keyboard.press("Escape")
     assert not tip_state(page)["visible"]
-    assert page.evaluate(focused) == "metastasis"
-    assert page.get_attribute(f"{TRIGGERS} >> nth=0", "aria-expanded") == "false"
+    assert focused(page) == "metastasis"
+    assert page.locator(TRIGGERS).first.get_attribute("aria-expanded") == "false"
 
     page.keyboard.press(" ")
     assert tip_state(page)["visible"]
     page.keyboard.press("Tab")
     page.keyboard.press("Escape")
     assert not tip_state(page)["visible"]
-    assert page.evaluate(focused) == "metastasis", "Escape returns focus to the term"
+    assert focused(page) == "metastasis", "Escape returns focus to the term"
 
     page.keyboard.press("Tab")
-    assert page.evaluate(focused) == "remission", "a closed tip is not in the tab order"
+    assert focused(page) == "remission", "a closed tip is not in the tab order"
     page.keyboard.press("Enter")
     assert tip_state(page)["open"] == "remission"
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
-    assert page.evaluate(focused) == "Next"
+    assert focused(page) == "Next"
     assert not tip_state(page)["visible"], "the tip closes when focus leaves it"
     assert record.errors == []
 
@@ -201,16 +201,16 @@ def test_mouse_hover_opens_click_pins_outside_click_closes(host, new_page):
     )
     page, record = new_page()
     page.goto(url)
-    wait_for_triggers(page, 1)
+    wait_for_terms(page, 1)
     trigger = page.locator(TRIGGERS)
 
     trigger.hover()
-    page.wait_for_function("() => document.querySelector('.glossary-tip')?.checkVisibility()")
+    page.locator(TIP).wait_for(state="visible")
     page.hover(TIP)  # moving onto the tip keeps it open
     page.wait_for_timeout(500)
     assert tip_state(page)["visible"]
     page.mouse.move(900, 650)
-    page.wait_for_function("() => !document.querySelector('.glossary-tip').checkVisibility()")
+    page.locator(TIP).wait_for(state="detached")
 
     trigger.click()
     page.mouse.move(900, 650)
@@ -233,7 +233,7 @@ def test_touch_tap_opens_and_tap_outside_closes(host, new_page):
     )
     page, record = new_page(viewport={"width": 390, "height": 740}, has_touch=True, is_mobile=True)
     page.goto(url)
-    wait_for_triggers(page, 1)
+    wait_for_terms(page, 1)
     page.tap(TRIGGERS)
     assert tip_state(page)["visible"]
     page.touchscreen.tap(200, 700)
@@ -259,7 +259,7 @@ def test_tip_stays_in_viewport_and_never_covers_its_term(host, new_page, where, 
     )
     page, _ = new_page(viewport={"width": viewport[0], "height": viewport[1]})
     page.goto(url)
-    wait_for_triggers(page, 1)
+    wait_for_terms(page, 1)
     page.click(TRIGGERS)
     term = page.locator(TRIGGERS).bounding_box()
     tip = page.locator(TIP).bounding_box()
@@ -279,13 +279,14 @@ def test_tip_is_not_clipped_by_an_overflow_hidden_container(host, new_page):
     )
     page, _ = new_page()
     page.goto(url)
-    wait_for_triggers(page, 1)
+    wait_for_terms(page, 1)
     page.click(TRIGGERS)
     tip = page.locator(TIP)
     # The point in the middle of the tip belongs to the tip: it is on top.
     box = tip.bounding_box()
     hit = page.evaluate(
-        "([x, y]) => document.elementFromPoint(x, y).closest('.glossary-tip') !== null",
+        """([x, y]) => { const h = document.elementFromPoint(x, y);
+            return h.shadowRoot?.elementFromPoint(x, y)?.closest('.tip') != null; }""",
         [box["x"] + box["width"] / 2, box["y"] + box["height"] - 4],
     )
     assert hit
@@ -296,11 +297,9 @@ def test_respects_prefers_reduced_motion(host, new_page, motion, animation):
     url = host.page('<p><span data-glossary="metastasis">metastasis</span></p>')
     page, _ = new_page(reduced_motion=motion)
     page.goto(url)
-    wait_for_triggers(page, 1)
+    wait_for_terms(page, 1)
     page.click(TRIGGERS)
-    name = page.evaluate(
-        "() => getComputedStyle(document.querySelector('.glossary-tip')).animationName"
-    )
+    name = page.locator(TIP).evaluate("t => getComputedStyle(t).animationName")
     if animation:
         assert name == animation
     else:
@@ -311,29 +310,28 @@ def test_more_link_opens_the_term_page(host, service, new_page):
     url = host.page('<p><span data-glossary="metastasis">metastasis</span></p>')
     page, _ = new_page()
     page.goto(url)
-    wait_for_triggers(page, 1)
+    wait_for_terms(page, 1)
     page.click(TRIGGERS)
     page.click(f"{TIP} a")
     page.wait_for_url(f"{service}/terms/metastasis?lang=en")
     assert page.locator("h1").text_content() == "metastasis"
 
 
-def test_refresh_marks_content_added_later(host, new_page):
+def test_content_added_later_is_marked_on_its_own(host, new_page):
     url = host.page('<div id="app"></div><p><span data-glossary="remission">remission</span></p>')
     page, record = new_page()
     page.goto(url)
-    wait_for_triggers(page, 1)
+    wait_for_terms(page, 1)
     page.evaluate(
         """() => {
         const div = document.createElement('div');
         div.setAttribute('data-glossary-scan', '');
         div.textContent = 'New results mention chemotherapy.';
         document.getElementById('app').append(div);
-        window.glossaryWidget.refresh();
     }"""
     )
-    wait_for_triggers(page, 2)
-    assert page.locator(TRIGGERS).all_text_contents() == ["chemotherapy", "remission"]
+    wait_for_terms(page, 2)
+    assert marked(page) == ["chemotherapy", "remission"]
     assert len([r for r in api_requests(record, host.glossary) if r[1].endswith("/terms")]) == 1
 
 
@@ -343,15 +341,19 @@ def test_refresh_marks_content_added_later(host, new_page):
 def test_page_language_comes_from_html_lang_and_data_lang_wins(host, service, new_page):
     page, record = new_page()
     page.goto(host.page('<p><span data-glossary="metastasis">x</span></p>', lang="es"))
-    wait_for_triggers(page, 1)
+    wait_for_terms(page, 1)
     page.goto(
         host.page(
             "<div data-glossary-scan>chemotherapy</div>", lang="es", script_attrs=' data-lang="en"'
         )
     )
-    wait_for_triggers(page, 1)
+    wait_for_terms(page, 1)
     langs = [(p.rsplit("/", 1)[1], q["lang"]) for _, p, q in api_requests(record, service)]
-    assert langs == [("terms", ["es"]), ("annotate", ["en"])]
+    assert langs == [("terms", ["es"]), ("terms", ["en"])]
+    assert [u.rsplit("/", 1)[1] for _, u in record.requests if "/widget/matcher/" in u] == [
+        "es.json",
+        "en.json",
+    ]
 
 
 @pytest.mark.parametrize(("lang", "direction"), [("es", "ltr"), ("ar", "rtl")])
@@ -369,7 +371,7 @@ def test_spanish_and_arabic_pages_get_their_definitions(
     )
     page, record = new_page()
     page.goto(url)
-    wait_for_triggers(page, 2)
+    wait_for_terms(page, 2)
     for i, term_id in enumerate(["metastasis", "chemotherapy"]):
         page.locator(TRIGGERS).nth(i).click()
         state = tip_state(page)
@@ -390,7 +392,7 @@ def test_arabic_tip_is_laid_out_right_to_left(host, service, new_page, need_loca
     )
     page, _ = new_page()
     page.goto(url)
-    wait_for_triggers(page, 1)
+    wait_for_terms(page, 1)
     page.click(TRIGGERS)
     tip = page.locator(TIP)
     assert tip.evaluate("t => getComputedStyle(t).direction") == "rtl"
@@ -409,11 +411,12 @@ def test_the_tag_twice_marks_terms_once(host, service, new_page):
     )
     page, record = new_page()
     page.goto(url)
-    wait_for_triggers(page, 2)
+    wait_for_terms(page, 2)
     page.wait_for_timeout(300)
     assert page.locator(TRIGGERS).count() == 2
-    assert page.locator(f"{TRIGGERS} {TRIGGERS}").count() == 0
-    assert page.locator(".glossary-sr").count() == 1
+    assert marked(page) == ["metastasis", "Chemotherapy"]
+    page.locator(TRIGGERS).first.click()
+    assert page.locator("glossary-live").count() == 1
     assert record.errors == []
 
 
@@ -423,17 +426,15 @@ def test_a_text_node_larger_than_a_request_is_annotated_in_pieces(host, new_page
     filler = "The weather was mild and the garden was green. " * 3200
     url = host.page(
         f"<div data-glossary-scan><p>Chemotherapy starts Monday. {filler}"
-        "The biopsy was clear.</p></div>"
+        "The biopsy was clear.</p></div>",
+        script_attrs=' data-glossary-mode="server"',
     )
     page, record = new_page()
     statuses = []
     page.on("response", lambda r: statuses.append(r.status) if "annotate" in r.url else None)
     page.goto(url)
-    wait_for_triggers(page, 2)
-    marked = page.evaluate(
-        "() => [...document.querySelectorAll('button.glossary-term')].map(b => b.textContent)"
-    )
-    assert marked == ["Chemotherapy", "biopsy"]
+    wait_for_terms(page, 2)
+    assert marked(page) == ["Chemotherapy", "biopsy"]
     assert statuses and all(s == 200 for s in statuses)
     assert len(statuses) >= 3  # the node went out in pieces
     assert page.locator("[data-glossary-scan] p").text_content().endswith("The biopsy was clear.")

@@ -7,6 +7,7 @@ import pytest
 from werkzeug.wrappers import Response
 
 from tests.support.live_server import serve
+from tests.support.matcher_standin import with_standin
 
 BODY = (
     '<p id="marked">The scan showed <span data-glossary="metastasis">metastasis</span>.</p>'
@@ -19,7 +20,7 @@ NETWORK_LOG = ("Failed to load resource", "net::ERR_", "Access to fetch at")
 
 
 def assert_page_untouched(page, record) -> None:
-    assert page.locator("button.glossary-term").count() == 0
+    assert page.locator("[part=term]").count() == 0
     assert page.locator("#marked").text_content() == "The scan showed metastasis."
     assert page.locator("#scanned").text_content() == "Chemotherapy starts soon."
     page.click("#link")
@@ -41,8 +42,9 @@ def _failing(app, status: int):
     def wsgi(environ, start_response):
         if environ["PATH_INFO"].startswith("/api/"):
             return Response("down for maintenance", status=status)(environ, start_response)
-        return app(environ, start_response)
+        return served(environ, start_response)
 
+    served = with_standin(app)
     return wsgi
 
 
@@ -74,3 +76,16 @@ def test_api_hanging(host, service, new_page):
     # The page is usable at once, while the widget still waits.
     assert_page_untouched(page, record)
     assert pending
+
+
+@pytest.mark.parametrize("part", ["/widget/matcher.js", "/widget/matcher/**"])
+def test_matcher_unreachable(host, service, new_page, part):
+    """Without its matcher the widget marks nothing (it never falls back to
+    sending the text to the service)."""
+    page, record = new_page()
+    page.route(f"{service}{part}", lambda route: route.abort("connectionrefused"))
+    page.goto(host.page(BODY))
+    page.wait_for_function("() => window.glossaryWidget !== undefined")
+    page.wait_for_timeout(500)
+    assert_page_untouched(page, record)
+    assert not any(m == "POST" for m, _ in record.requests)

@@ -9,6 +9,8 @@ from glossary_service import create_app
 from tests.support.browser import HostSite
 from tests.support.fixture_catalogs import LOCALE, XSS, xss_translations
 from tests.support.live_server import serve
+from tests.support.matcher_standin import with_standin
+from tests.support.widget import TIP, TRIGGERS, wait_for_terms
 
 # Every CSP violation the page reports, recorded before any page script runs.
 RECORD_VIOLATIONS = """
@@ -22,7 +24,7 @@ document.addEventListener('securitypolicyviolation', e =>
 def xss_service(tmp_path_factory):
     translations = xss_translations(tmp_path_factory.mktemp("xss-translations"))
     app = create_app({"TESTING": True, "GLOSSARY_TRANSLATIONS_DIR": translations})
-    with serve(app) as origin:
+    with serve(with_standin(app)) as origin:
         yield origin
 
 
@@ -46,17 +48,19 @@ def test_markup_in_api_text_is_shown_as_text_and_never_runs(xss_host, new_page, 
     )
     page, record = new_page()
     page.goto(url)
-    page.wait_for_function("() => document.querySelectorAll('button.glossary-term').length == 2")
+    wait_for_terms(page, 2)
     for i in range(2):
-        page.locator("button.glossary-term").nth(i).click()
-        shown = page.locator(".glossary-tip > span").text_content()
+        page.locator(TRIGGERS).nth(i).click()
+        shown = page.locator(f"{TIP} > span").text_content()
         assert shown == XSS
         page.wait_for_function(
-            "() => document.querySelector('.glossary-sr').textContent.includes('onerror')"
+            "() => document.querySelector('glossary-live').shadowRoot.textContent"
+            ".includes('onerror')"
         )
         page.keyboard.press("Escape")
     page.wait_for_timeout(300)
     assert page.evaluate("() => document.querySelectorAll('img, b, script:not([src])').length") == 0
+    assert page.locator(f"{TIP} img, {TIP} b").count() == 0
     assert page.evaluate("() => window.__xss") is None
     assert record.dialogs == []
     assert record.errors == []
@@ -71,13 +75,11 @@ def test_works_under_a_strict_csp_without_violations(host, new_page):
     page, record = new_page()
     page.add_init_script(RECORD_VIOLATIONS)
     page.goto(url)
-    page.wait_for_function("() => document.querySelectorAll('button.glossary-term').length == 2")
-    page.click("button.glossary-term >> nth=0")
-    style = page.evaluate(
-        """() => {
-        const s = getComputedStyle(document.querySelector('.glossary-tip'));
-        return [s.position, s.backgroundColor, s.borderTopStyle];
-    }"""
+    wait_for_terms(page, 2)
+    page.locator(TRIGGERS).first.click()
+    style = page.locator(TIP).evaluate(
+        "t => { const s = getComputedStyle(t); "
+        "return [s.position, s.backgroundColor, s.borderTopStyle]; }"
     )
     # The widget's own stylesheet applies, although the host allows no style from it.
     assert style == ["fixed", "rgb(255, 255, 255)", "solid"]
@@ -89,14 +91,19 @@ def test_falls_back_to_a_stylesheet_link_without_constructable_stylesheets(host,
     """Older browsers: a <link> to /widget.css (a host CSP then needs style-src for it)."""
     url = host.page('<p><span data-glossary="metastasis">metastasis</span></p>', csp=None)
     page, record = new_page()
-    page.add_init_script("delete Document.prototype.adoptedStyleSheets;")
+    page.add_init_script(
+        "delete Document.prototype.adoptedStyleSheets; "
+        "delete ShadowRoot.prototype.adoptedStyleSheets;"
+    )
     page.goto(url)
-    page.wait_for_function("() => document.querySelectorAll('button.glossary-term').length == 1")
-    link = page.evaluate("() => document.querySelector('link[rel=stylesheet]').href")
+    wait_for_terms(page, 1)
+    link = page.locator("[data-glossary] link[rel=stylesheet]").get_attribute("href")
     assert link == f"{host.glossary}/widget.css"
-    page.click("button.glossary-term")
+    page.click(TRIGGERS)
     page.wait_for_function(
-        "() => getComputedStyle(document.querySelector('.glossary-tip')).position === 'fixed'"
+        """() => { const h = document.querySelector('[data-glossary]');
+        const t = h.shadowRoot.querySelector('.tip');
+        return getComputedStyle(t).position === 'fixed'; }"""
     )
     assert record.errors == []
 
@@ -111,8 +118,8 @@ def test_the_tag_needs_no_iframe_and_no_document_write(host, new_page):
         "window.__writes = 0; document.write = document.writeln = () => window.__writes++;"
     )
     page.goto(url)
-    page.wait_for_function("() => document.querySelectorAll('button.glossary-term').length == 2")
-    page.click("button.glossary-term >> nth=0")
+    wait_for_terms(page, 2)
+    page.locator(TRIGGERS).first.click()
     assert page.evaluate("() => document.querySelectorAll('iframe').length") == 0
     assert page.evaluate("() => window.__writes") == 0
 
@@ -123,8 +130,8 @@ def test_demo_runs_under_the_glossary_pages_own_csp(service, new_page):
     page.add_init_script(RECORD_VIOLATIONS)
     response = page.goto(f"{service}/demo")
     assert "require-trusted-types-for 'script'" in response.headers["content-security-policy"]
-    page.wait_for_function("() => document.querySelectorAll('button.glossary-term').length > 5")
-    page.locator('[data-glossary="metastasis"] button').click()
-    assert page.locator(".glossary-tip").is_visible()
+    wait_for_terms(page, 6)
+    page.locator(f'[data-glossary="metastasis"] {TRIGGERS}').click()
+    assert page.locator(TIP).is_visible()
     assert page.evaluate("() => window.__violations") == []
     assert record.errors == [] and record.console_errors == []

@@ -62,6 +62,8 @@ class HostSite:
     glossary: str
     origin: str = ""
     pages: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    #: Other files of the site (the host's own scripts): path -> (body, mimetype).
+    files: dict[str, tuple[bytes, str]] = field(default_factory=dict)
 
     def strict_csp(self) -> str:
         return (
@@ -80,6 +82,7 @@ class HostSite:
         csp: str | None = "strict",
         glossary: str | None = None,
         head: str = "",
+        widget: bool = True,
     ) -> str:
         """Add a page embedding the widget with the one documented tag; return its URL."""
         dir_attr = f' dir="{direction}"' if direction else ""
@@ -88,17 +91,26 @@ class HostSite:
             f'<!doctype html><html lang="{lang}"{dir_attr}><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>Patient portal</title>{head}"
-            f'<script src="{src}"{script_attrs} defer></script></head>'
+            + (f'<script src="{src}"{script_attrs} defer></script>' if widget else "")
+            + "</head>"
             f"<body>{body}</body></html>"
         )
         path = f"/page{len(self.pages)}"
         self.pages[path] = (html, self.strict_csp() if csp == "strict" else csp)
         return self.origin + path
 
+    def file(self, path: str, body: bytes | str, mimetype: str = "text/javascript") -> str:
+        """Serve a file of the host's own (a script); return its URL."""
+        self.files[path] = (body.encode() if isinstance(body, str) else body, mimetype)
+        return self.origin + path
+
     def __call__(self, environ, start_response):
         request = Request(environ)
         if request.path == "/favicon.ico":
             return Response(status=204)(environ, start_response)
+        if request.path in self.files:
+            body, mimetype = self.files[request.path]
+            return Response(body, mimetype=mimetype)(environ, start_response)
         html, csp = self.pages.get(request.path, ("not found", None))
         response = Response(html, status=200 if request.path in self.pages else 404)
         response.mimetype = "text/html"
