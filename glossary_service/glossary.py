@@ -153,6 +153,14 @@ class LocaleView:
         )
         return Index(self.info.code, named)
 
+    def other_names(self, t: LocalizedTerm) -> tuple[str, ...]:
+        """The names a reader sees listed under the heading: one per word, not
+        its inflected forms (matching still knows them all)."""
+        from .engine.affixes import other_names
+        from .engine.languages import rules_for
+
+        return tuple(other_names(rules_for(self.info.code), t.term, t.aliases))
+
     def lookup(self, query: str) -> Match | None:
         """The term a reader means, in this locale, then in English: readers
         of every language meet English terms (and typos of them)."""

@@ -10,11 +10,11 @@ whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .languages import LanguageRules
-from .text import CACHE_WORDS, CACHED_WORD_LENGTH, fold
+from .text import CACHE_WORDS, CACHED_WORD_LENGTH, fold, tokens
 
 
 def stemmer(rules: LanguageRules) -> Callable[[str], str] | None:
@@ -81,3 +81,36 @@ def plural(rules: LanguageRules, name: str) -> str | None:
         changed |= form is not None
         out.append(form or word)
     return " ".join(out) if changed else None
+
+
+def other_names(rules: LanguageRules, heading: str, names: Iterable[str]) -> list[str]:
+    """The names a reader should see listed after ``heading``: one entry per
+    word, not its inflected forms ("metastases" under "metastasis", "T-cells"
+    beside "T cells"). Matching still uses every form.
+
+    >>> from .languages import rules_for
+    >>> other_names(rules_for("en"), "biopsy", ["biopsies", "tissue biopsy", "tissue biopsies"])
+    ['tissue biopsy']
+    """
+    stem = stemmer(rules) or (lambda word: word)
+
+    def key(name: str) -> str:
+        return " ".join(stem(t.key) for t in tokens(name))
+
+    def forms(name: str) -> set[str]:
+        found = {key(name)}
+        if (many := plural(rules, name)) is not None:
+            found.add(key(many))
+        return found
+
+    seen = forms(heading)
+    shown = []
+    for name in names:
+        if key(name) in seen:
+            continue
+        shown.append(name)
+        seen |= forms(name)
+    # A plural listed before its singular ("metastases", then "metastasis"
+    # as the heading of another list) is caught above; a singular after its
+    # plural is caught here.
+    return [n for n in shown if not any(key(n) != key(m) and key(n) in forms(m) for m in shown)]

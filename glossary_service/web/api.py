@@ -61,6 +61,7 @@ def whole_term(view: LocaleView, t: LocalizedTerm) -> dict:
         "locale": lang,
         "term": t.term,
         "aliases": list(t.aliases),
+        "other_names": list(view.other_names(t)),
         "short_definition": t.short_definition,
         "definition": t.definition,
         "category": {"id": t.source.category, "label": t.category_label},

@@ -178,6 +178,7 @@ def term(term_id: str):
     return render_template(
         "term.html",
         t=t,
+        other_names=view.other_names(t),
         english=glossary().english.terms[t.id],
         related=[view.terms[r] for r in t.source.related],
         sources=[glossary().content.sources[d] for d in t.source.sources],

@@ -101,3 +101,16 @@ def test_language_annotate_examples(glossary, language, case):
     text, surfaces = case
     code = next(c for c in glossary.locales if c.split("-")[0] == language)
     assert [s for s, _ in linked(glossary, code, text)] == surfaces
+
+
+def test_other_names_list_words_not_their_inflected_forms(glossary):
+    view = glossary.english
+    names = view.other_names(view.terms["biopsy"])
+    assert "tissue biopsy" in names
+    assert "biopsies" not in names and "tissue biopsies" not in view.other_names(
+        view.terms["biopsy"]
+    )
+    # every form is still matched
+    assert glossary.english.lookup("biopsies").term_id == "biopsy"
+    t_cell = view.other_names(view.terms["t-cell"])
+    assert "T lymphocyte" in t_cell and "T-cells" not in t_cell
