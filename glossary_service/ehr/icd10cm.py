@@ -21,15 +21,15 @@ SYSTEM = "http://hl7.org/fhir/sid/icd-10-cm"
 NAME = "ICD-10-CM"
 
 # Three characters, then at most four, with or without the dot after the third.
-_SHAPE = re.compile(r"^([A-Z][0-9][0-9A-Z])\.?([0-9A-Z]{0,4})$")
+_SHAPE = re.compile(r"^([A-Z][0-9][0-9A-Z])\.?([0-9A-Z]{0,4})\Z")
 MAX_LENGTH = 8
 
 
 def normalize(code: str) -> str | None:
-    """``c79.51``, ``C7951``, `` C79.51 `` -> ``C7951``; None when it is no ICD-10-CM code."""
-    code = code.strip().upper()
+    """``c79.51``, ``C7951`` -> ``C7951``; None when it is no ICD-10-CM code."""
     if len(code) > MAX_LENGTH or not code.isascii():
         return None
+    code = code.upper()
     m = _SHAPE.match(code)
     if m is None or code.endswith("."):
         return None

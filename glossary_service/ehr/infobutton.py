@@ -59,10 +59,10 @@ DEFAULT_RESPONSE_TYPE = "text/xml"
 _FIELDS = {"c": "code", "cs": "system", "dn": "display_name", "ot": "original_text"}
 _SEARCH_KEY = re.compile(r"^mainSearchCriteria\.v\.(c|cs|dn|ot)([0-9]{0,2})$")
 # An OID (ISO 8824 dotted numbers), or a URI for the systems FHIR names so.
-_OID = re.compile(r"^[0-2](?:\.(?:0|[1-9][0-9]{0,15}))+$")
-_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[!-~]+$")
+_OID = re.compile(r"^[0-2](?:\.(?:0|[1-9][0-9]{0,15}))+\Z")
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[!-~]+\Z")
 # A role code (PAT, PROV...): HL7 codes are short capitals.
-_ROLE = re.compile(r"^[A-Z]{2,10}$")
+_ROLE = re.compile(r"^[A-Z]{2,10}\Z")
 # A JavaScript name or dotted path, ASCII: nothing else may precede the
 # parenthesis of a JSONP answer.
 CALLBACK_PATTERN = r"^[A-Za-z_$][A-Za-z0-9_$]{0,63}(\.[A-Za-z_$][A-Za-z0-9_$]{0,63}){0,3}$"
@@ -126,16 +126,17 @@ def parse(params: Params) -> KnowledgeRequest:
 
     :raise RequestError: a value that is malformed, too long or ambiguous.
     """
-    raw_type = _single(params, RESPONSE_TYPE, MAX_CODE_LENGTH)
-    response_type = (raw_type or DEFAULT_RESPONSE_TYPE).strip().lower()
+    # Values are taken as sent, never trimmed or case-folded: what is accepted
+    # is exactly what the OpenAPI document says.
+    response_type = _single(params, RESPONSE_TYPE, MAX_CODE_LENGTH) or DEFAULT_RESPONSE_TYPE
     if response_type not in RESPONSE_TYPES:
         raise RequestError(
             RESPONSE_TYPE, f"{RESPONSE_TYPE} must be one of: {', '.join(RESPONSE_TYPES)}."
         )
     syntax, media_type = RESPONSE_TYPES[response_type]
-    callback = None
-    if syntax == "jsonp":
-        callback = _single(params, CALLBACK, 300)
+    # Checked whenever sent, though only JSONP uses it.
+    callback = _single(params, CALLBACK, 300)
+    if callback is not None or syntax == "jsonp":
         if callback is None or not _CALLBACK.match(callback):
             raise RequestError(
                 CALLBACK,
@@ -143,16 +144,16 @@ def parse(params: Params) -> KnowledgeRequest:
                 "or app.show (letters, digits, _ and $; at most 64 characters per name).",
             )
     recipient = _single(params, RECIPIENT, MAX_CODE_LENGTH)
-    if recipient is not None and not _ROLE.match(recipient.strip()):
+    if recipient is not None and not _ROLE.match(recipient):
         raise RequestError(RECIPIENT, f"{RECIPIENT} must be a role code such as PAT or PROV.")
     language = _single(params, LANGUAGE, MAX_CODE_LENGTH)
     return KnowledgeRequest(
         concepts=_concepts(params),
-        recipient=recipient.strip() if recipient else None,
+        recipient=recipient,
         language=language,
         syntax=syntax,
         media_type=media_type,
-        callback=callback,
+        callback=callback if syntax == "jsonp" else None,
     )
 
 
@@ -221,9 +222,8 @@ def _check_value(key: str, field: str, value: str) -> None:
     limit = MAX_CODE_LENGTH if field in {"code", "system"} else MAX_VALUE_LENGTH
     if len(value) > limit:
         raise RequestError(key, f"{key} is longer than {limit} characters.")
-    if field == "system" and value.strip():
-        system = value.strip()
-        if not (_OID.match(system) or _URI.match(system)):
+    if field == "system" and value:
+        if not (_OID.match(value) or _URI.match(value)):
             raise RequestError(
                 key, f"{key} must be a code system OID such as {icd10cm.OID} (ICD-10-CM)."
             )

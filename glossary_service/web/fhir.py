@@ -24,6 +24,7 @@ from .openapi import MAX_LIMIT, MAX_QUERY_LENGTH
 
 PREFIX = "/fhir"
 MAX_PARAM_LENGTH = 200
+MAX_PROPERTIES, MAX_PROPERTY_LENGTH = 20, 64
 
 bp = Blueprint("fhir", __name__, url_prefix=PREFIX)
 
@@ -42,16 +43,20 @@ def _cached(key: str, build) -> Response:
 
 
 def _param(name: str, required: bool = False) -> str | None:
+    """A parameter as sent (never trimmed: what is accepted is what the OpenAPI
+    document says); empty or blank is an error, absent is None."""
     value = request.args.get(name)
-    if value is None or not value.strip():
+    if value is None:
         if required:
             raise Problem(400, "invalid-parameter", f"The parameter {name} is required.")
         return None
+    if not value or value.isspace():
+        raise Problem(400, "invalid-parameter", f"{name} is empty.")
     if len(value) > MAX_PARAM_LENGTH:
         raise Problem(
             400, "invalid-parameter", f"{name} is longer than {MAX_PARAM_LENGTH} characters."
         )
-    return value.strip()
+    return value
 
 
 def _display_language() -> None:
@@ -122,7 +127,13 @@ def lookup_instance(rid: str):
 def _lookup():
     code = _param("code", required=True)
     _display_language()
-    wanted = request.args.getlist("property")[: len(fhir.LOOKUP_PROPERTIES) * 4]
+    wanted = request.args.getlist("property")
+    if len(wanted) > MAX_PROPERTIES or any(len(p) > MAX_PROPERTY_LENGTH for p in wanted):
+        raise Problem(
+            400,
+            "invalid-parameter",
+            f"At most {MAX_PROPERTIES} property parameters of {MAX_PROPERTY_LENGTH} characters.",
+        )
     if code not in g.view.terms:
         raise Problem(404, "not-found", "The code system has no concept with this code.")
     return _resource(fhir.lookup(glossary(), g.view, code, wanted))

@@ -91,7 +91,7 @@ def _negotiate(req: KnowledgeRequest) -> str | None:
     if req.language is None:
         return None  # lang or Accept-Language, as negotiation.py chose
     try:
-        code = match_lang(glossary(), req.language.strip())
+        code = match_lang(glossary(), req.language)
     except MalformedTag:
         raise Problem(
             400,
@@ -99,7 +99,7 @@ def _negotiate(req: KnowledgeRequest) -> str | None:
             f"{LANGUAGE} is not a valid language tag, such as es or zh-Hant.",
         ) from None
     g.view = glossary().view(code or DEFAULT_LOCALE)
-    return None if code else req.language.strip()
+    return None if code else req.language
 
 
 def _echo(req: KnowledgeRequest) -> list[tuple[str, str]]:
@@ -107,7 +107,7 @@ def _echo(req: KnowledgeRequest) -> list[tuple[str, str]]:
     if req.recipient:
         echoed.append((RECIPIENT, req.recipient))
     if req.language:
-        echoed.append((LANGUAGE, req.language.strip()))
+        echoed.append((LANGUAGE, req.language))
     for concept in req.concepts:
         echoed.extend(concept.echo())
     return echoed
@@ -162,7 +162,7 @@ def _respond(syntax: str, media_type: str, callback: str | None, body: feed.Node
 def render_error(status: int, slug: str, detail: str) -> Response | None:
     """An error as an Atom feed with no entry when the request asked for Atom
     (the default); None, so problem+json, when it asked for JSON or JSONP."""
-    asked = (_asked_type() or "text/xml").strip().lower()
+    asked = _asked_type() or "text/xml"
     syntax, media_type = RESPONSE_TYPES.get(asked, ("atom", "text/xml"))
     if syntax != "atom":
         return None
