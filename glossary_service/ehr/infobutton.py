@@ -136,13 +136,13 @@ def parse(params: Params) -> KnowledgeRequest:
     syntax, media_type = RESPONSE_TYPES[response_type]
     # Checked whenever sent, though only JSONP uses it.
     callback = _single(params, CALLBACK, 300)
-    if callback is not None or syntax == "jsonp":
-        if callback is None or not _CALLBACK.match(callback):
-            raise RequestError(
-                CALLBACK,
-                "A JSONP answer needs callback: a JavaScript name such as handleAnswer "
-                "or app.show (letters, digits, _ and $; at most 64 characters per name).",
-            )
+    wanted = callback is not None or syntax == "jsonp"
+    if wanted and (callback is None or not _CALLBACK.match(callback)):
+        raise RequestError(
+            CALLBACK,
+            "A JSONP answer needs callback: a JavaScript name such as handleAnswer "
+            "or app.show (letters, digits, _ and $; at most 64 characters per name).",
+        )
     recipient = _single(params, RECIPIENT, MAX_CODE_LENGTH)
     if recipient is not None and not _ROLE.match(recipient):
         raise RequestError(RECIPIENT, f"{RECIPIENT} must be a role code such as PAT or PROV.")
@@ -222,11 +222,10 @@ def _check_value(key: str, field: str, value: str) -> None:
     limit = MAX_CODE_LENGTH if field in {"code", "system"} else MAX_VALUE_LENGTH
     if len(value) > limit:
         raise RequestError(key, f"{key} is longer than {limit} characters.")
-    if field == "system" and value:
-        if not (_OID.match(value) or _URI.match(value)):
-            raise RequestError(
-                key, f"{key} must be a code system OID such as {icd10cm.OID} (ICD-10-CM)."
-            )
+    if field == "system" and value and not (_OID.match(value) or _URI.match(value)):
+        raise RequestError(
+            key, f"{key} must be a code system OID such as {icd10cm.OID} (ICD-10-CM)."
+        )
     if any(ord(ch) < 32 or 0xFFFE <= ord(ch) <= 0xFFFF for ch in value):
         raise RequestError(key, f"{key} holds control characters.")
 
