@@ -21,7 +21,7 @@ SYSTEM = "http://hl7.org/fhir/sid/icd-10-cm"
 NAME = "ICD-10-CM"
 
 # Three characters, then at most four, with or without the dot after the third.
-_SHAPE = re.compile(r"^([A-Z][0-9][0-9A-Z])\.?([0-9A-Z]{0,4})\Z")
+_SHAPE = re.compile(r"^([A-Z][0-9][0-9A-Z])(?:\.?([0-9A-Z]{1,4}))?\Z")
 MAX_LENGTH = 8
 
 
@@ -31,9 +31,9 @@ def normalize(code: str) -> str | None:
         return None
     code = code.upper()
     m = _SHAPE.match(code)
-    if m is None or code.endswith("."):
+    if m is None:
         return None
-    return m.group(1) + m.group(2)
+    return m.group(1) + (m.group(2) or "")
 
 
 def dotted(code: str) -> str:
