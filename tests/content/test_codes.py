@@ -4,8 +4,6 @@ dependency); the service's prefix walk agrees with the real hierarchy."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import simple_icd_10_cm as cm
 
@@ -113,21 +111,6 @@ def test_no_code_of_another_system(content):
 # -- a broken codes file stops start-up, naming the line -----------------------------
 
 
-@pytest.fixture
-def broken_codes(tmp_path):
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, target)
-
-    def edit(old: str, new: str):
-        path = target / "codes.toml"
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        return target
-
-    return edit
-
-
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
@@ -139,8 +122,8 @@ def broken_codes(tmp_path):
         ('description = "Secondary malignant neoplasm of bone"', 'descr = "x"', "exactly code"),
     ],
 )
-def test_broken_codes_file_names_the_problem(broken_codes, old, new, message):
+def test_broken_codes_file_names_the_problem(broken, old, new, message):
     with pytest.raises(ContentError) as exc:
-        load_content(broken_codes(old, new))
+        load_content(broken("codes.toml", old, new))
     assert message in str(exc.value)
     assert "codes.toml" in str(exc.value)
