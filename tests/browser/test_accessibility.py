@@ -7,7 +7,7 @@ import pytest
 
 from tests.support.browser import AXE
 
-PAGES = ["/", "/terms/metastasis", "/demo"]
+PAGES = ["/", "/terms/metastasis", "/demo", "/demo/ehr"]
 
 
 def axe_violations(page) -> list[dict]:
