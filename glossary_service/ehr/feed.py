@@ -23,7 +23,6 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from xml.etree import ElementTree as ET
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -40,8 +39,6 @@ AUTHOR = "Oncology glossary service"
 # before they get here; content never has them): dropped, not escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _LISTS = {"entry", "link", "category"}
-
-ET.register_namespace("", ATOM_NS)
 
 
 @dataclass
@@ -125,6 +122,11 @@ def build(
 
 
 def to_xml(feed: Node) -> bytes:
+    # Imported here: a cold start that serves JSON never loads the XML writer.
+    from xml.etree import ElementTree as ET
+
+    ET.register_namespace("", ATOM_NS)
+
     def element(node: Node) -> ET.Element:
         el = ET.Element(f"{{{ATOM_NS}}}{node.tag}", {k: _clean(v) for k, v in node.attrs.items()})
         if node.lang:
