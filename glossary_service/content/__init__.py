@@ -14,6 +14,8 @@ from pathlib import Path
 from .. import snapshot
 from ..engine.policies import PolicyError, parse_name
 from ..engine.text import phrase_key
+from .codes import FILE as CODES_FILE
+from .codes import Codes, parse_codes
 
 CONTENT_DIR = Path(__file__).parent
 #: The parsed content files, saved at package build time (write_snapshot, called
@@ -81,6 +83,8 @@ class Content:
     terms: dict[str, Term]  # in file order; treat as read-only
     categories: dict[str, Category]
     sources: dict[str, Source]
+    #: ICD-10-CM codes mapped to terms (codes.toml).
+    codes: Codes
 
 
 def term_context(term_id: str, field: str) -> str:
@@ -106,15 +110,20 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Content:
         _load_file(path, categories, terms, problems, saved.get(f"terms/{path.name}"))
     _check_links(terms, sources, problems)
     _check_unique_names(terms, problems)
+    codes = _load_codes(content_dir / CODES_FILE, terms, problems, saved.get(CODES_FILE))
     if problems:
         raise ContentError("Glossary content is invalid:\n  " + "\n  ".join(problems))
-    return Content(terms=terms, categories=categories, sources=sources)
+    return Content(terms=terms, categories=categories, sources=sources, codes=codes)
 
 
 def write_snapshot(content_dir: Path = CONTENT_DIR) -> Path:
     """Save every content file, parsed, beside them (package builds do this)."""
     entries = {}
-    for path in [content_dir / "sources.toml", *sorted((content_dir / "terms").glob("*.toml"))]:
+    for path in [
+        content_dir / "sources.toml",
+        content_dir / CODES_FILE,
+        *sorted((content_dir / "terms").glob("*.toml")),
+    ]:
         try:
             data = path.read_bytes()
             parsed = tomllib.loads(data.decode("utf-8"))
@@ -145,6 +154,13 @@ def _load_sources(path: Path, problems: list[str], saved: dict | None) -> dict[s
         return {}
     docs = parsed[0].get("documents", {})
     return {key: Source(document=key, title=doc["title"]) for key, doc in docs.items()}
+
+
+def _load_codes(path: Path, terms, problems: list[str], saved: dict | None) -> Codes:
+    parsed = _parse_toml(path, problems, saved)
+    if parsed is None:
+        return Codes(icd10cm={}, updated="1970-01-01T00:00:00Z")
+    return parse_codes(parsed[0], parsed[1], path, terms, problems)
 
 
 _ID_LINE = re.compile(r"""^\s*id\s*=\s*(["'])(.*?)\1""", re.M)

@@ -16,7 +16,7 @@ from flask_babel import lazy_gettext
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
-from . import is_api_path
+from . import get_state, is_api_path, under
 from .jsonio import json_text
 
 log = logging.getLogger(__name__)
@@ -108,30 +108,37 @@ _DETAILS = {
 }
 
 
-def precondition_failed() -> Response:
-    """412 for an If-Match that holds no current ETag: problem+json on the API,
-    a plain page elsewhere; never cacheable."""
-    detail = str(_DETAILS["precondition-failed"])
+def error_response(status: int, slug: str, detail: str, **extra) -> Response:
+    """An error in the format of the part of the service asked: its own (FHIR's
+    OperationOutcome, an Atom feed) where it has one, problem+json on the API,
+    a plain page elsewhere."""
+    path = request.path
+    for prefix, render in get_state().error_renderers.items():
+        if under(path, prefix):
+            response = render(status, slug, str(detail))
+            if response is not None:
+                response.headers["Cache-Control"] = "no-store"
+                return response
     if is_api_path():
-        return problem_response(412, "precondition-failed", detail)
-    return _html_error(412, str(TITLES["precondition-failed"]), detail)
+        return problem_response(status, slug, detail, **extra)
+    return _html_error(status, str(TITLES[slug]), str(detail))
+
+
+def precondition_failed() -> Response:
+    """412 for an If-Match that holds no current ETag; never cacheable."""
+    return error_response(412, "precondition-failed", str(_DETAILS["precondition-failed"]))
 
 
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Problem)
     def handle_problem(exc: Problem):
-        if is_api_path():
-            return problem_response(exc.status, exc.slug, exc.detail, **exc.extra)
-        return _html_error(exc.status, str(TITLES[exc.slug]), exc.detail)
+        return error_response(exc.status, exc.slug, exc.detail, **exc.extra)
 
     @app.errorhandler(HTTPException)
     def handle_http(exc: HTTPException):
         slug = _BY_STATUS.get(exc.code or 500, "bad-request")
         status = exc.code if exc.code in _BY_STATUS else 400
-        if is_api_path():
-            response = problem_response(status, slug, str(_DETAILS[slug]))
-        else:
-            response = _html_error(status, str(TITLES[slug]), str(_DETAILS[slug]))
+        response = error_response(status, slug, str(_DETAILS[slug]))
         if exc.code == 405:
             response.headers["Allow"] = ", ".join(exc.valid_methods or ())
         return response
@@ -146,9 +153,7 @@ def register_error_handlers(app: Flask) -> None:
             for_log(request.path),
             for_log("".join(traceback.format_exception(exc)), limit=20000),
         )
-        if is_api_path():
-            return problem_response(500, "internal-error", str(_DETAILS["internal-error"]))
-        return _html_error(500, str(TITLES["internal-error"]), str(_DETAILS["internal-error"]))
+        return error_response(500, "internal-error", str(_DETAILS["internal-error"]))
 
 
-__all__ = ["Problem", "for_log", "problem_response", "register_error_handlers"]
+__all__ = ["Problem", "error_response", "for_log", "problem_response", "register_error_handlers"]

@@ -54,7 +54,23 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 
 # The pages' own files, served by name from static/ with their media type.
-ASSETS = {"site.css": "text/css", "favicon.svg": "image/svg+xml"}
+ASSETS = {
+    "site.css": "text/css",
+    "favicon.svg": "image/svg+xml",
+    "ehr-demo.js": "text/javascript",
+}
+# The EHR demo's made-up problem list: ICD-10-CM codes with their official
+# descriptions (tests/web/test_ehr_demo.py checks them against the code set),
+# and one line of free text with no code.
+EHR_DEMO_PROBLEMS = (
+    ("C79.51", "Secondary malignant neoplasm of bone"),
+    ("C78.7", "Secondary malignant neoplasm of liver and intrahepatic bile duct"),
+    ("J91.0", "Malignant pleural effusion"),
+    ("R18.0", "Malignant ascites"),
+    ("Z51.11", "Encounter for antineoplastic chemotherapy"),
+    ("Z51.5", "Encounter for palliative care"),
+    ("", "bone mets"),
+)
 
 
 def _asset(name: str) -> Asset:
@@ -206,6 +222,16 @@ def demo():
     if not configured:
         response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.get("/demo/ehr")
+def ehr_demo():
+    """A made-up EHR problem list whose "i" buttons send Infobutton requests."""
+    return render_template(
+        "demo_ehr.html",
+        problems=EHR_DEMO_PROBLEMS,
+        infobutton_url=url_for("infobutton.infobutton"),
+    )
 
 
 @bp.get("/assets/<name>")

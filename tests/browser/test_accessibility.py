@@ -8,7 +8,7 @@ import pytest
 from tests.support.browser import AXE
 from tests.support.widget import wait_for_terms
 
-PAGES = ["/", "/terms/metastasis", "/demo"]
+PAGES = ["/", "/terms/metastasis", "/demo", "/demo/ehr"]
 
 
 def axe_violations(page) -> list[dict]:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import statistics
-from pathlib import Path
 
 import pytest
 import textstat
 
 from glossary_service import create_app
-from glossary_service.content import CONTENT_DIR, ContentError, load_content
+from glossary_service.content import ContentError, load_content
 
 
 @pytest.fixture(scope="module")
@@ -61,22 +59,6 @@ def test_no_advice_or_promises(content):
 
 
 # -- broken content fails loudly, naming the file and the term -----------------
-
-
-@pytest.fixture
-def broken(tmp_path):
-    """A copy of the content to break; returns a function that edits one file."""
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, target)
-
-    def edit(file: str, old: str, new: str) -> Path:
-        path = target / "terms" / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        return target
-
-    return edit
 
 
 @pytest.mark.parametrize(

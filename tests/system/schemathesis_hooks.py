@@ -6,16 +6,22 @@ line (``SCHEMATHESIS_HOOKS=schemathesis_hooks`` with ``tests`` on the path).
 
 from __future__ import annotations
 
+from xml.etree import ElementTree as ET
+
 import schemathesis
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_PREFIX = "tag:glossary-service,2026:problem/"
+FHIR_MEDIA_TYPE = "application/fhir+json"
+ATOM = "{http://www.w3.org/2005/Atom}"
+STATUS_SCHEME = "tag:glossary-service,2026:status"
 
 
 @schemathesis.check
 def house_rules(ctx, response, case) -> None:
-    """Every error is problem+json, not cached; every response carries the
-    security headers, no cookie and no stack trace."""
+    """Every error is problem+json (an OperationOutcome under /fhir, an Atom
+    feed with no entry when /infobutton was asked for XML), not cached; every
+    response carries the security headers, no cookie and no stack trace."""
 
     def header(name: str) -> str:
         # schemathesis keeps headers lowercased, as lists.
@@ -35,6 +41,15 @@ def house_rules(ctx, response, case) -> None:
     if header("Access-Control-Allow-Credentials"):
         raise AssertionError("CORS allows credentials")
     if response.status_code >= 400:
+        if header("Cache-Control") != "no-store":
+            raise AssertionError("an error may be cached")
+        path = case.operation.path
+        if path.startswith("/fhir/"):
+            _operation_outcome(header("Content-Type"), response.json())
+            return
+        if path == "/infobutton" and "xml" in header("Content-Type"):
+            _atom_error(response.content, response.status_code)
+            return
         if not header("Content-Type").startswith(PROBLEM_MEDIA_TYPE):
             raise AssertionError(f"error {response.status_code} is not {PROBLEM_MEDIA_TYPE}")
         body = response.json()
@@ -46,3 +61,24 @@ def house_rules(ctx, response, case) -> None:
             raise AssertionError("problem without title or detail")
         if header("Cache-Control") != "no-store":
             raise AssertionError("an error may be cached")
+
+
+def _operation_outcome(content_type: str, body: dict) -> None:
+    if not content_type.startswith(FHIR_MEDIA_TYPE):
+        raise AssertionError(f"a FHIR error is not {FHIR_MEDIA_TYPE}")
+    if body.get("resourceType") != "OperationOutcome" or not body.get("issue"):
+        raise AssertionError("a FHIR error is not an OperationOutcome with an issue")
+    issue = body["issue"][0]
+    if issue.get("severity") != "error" or not issue.get("code") or not issue.get("diagnostics"):
+        raise AssertionError("an OperationOutcome issue without severity, code or diagnostics")
+
+
+def _atom_error(content: bytes, status: int) -> None:
+    feed = ET.fromstring(content)
+    if feed.tag != f"{ATOM}feed" or feed.findall(f"{ATOM}entry"):
+        raise AssertionError("an Infobutton error is not an Atom feed without entries")
+    statuses = [
+        c.get("term") for c in feed.findall(f"{ATOM}category") if c.get("scheme") == STATUS_SCHEME
+    ]
+    if statuses != [str(status)]:
+        raise AssertionError("the Atom error feed does not give its status")

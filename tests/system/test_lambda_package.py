@@ -36,6 +36,8 @@ from urllib.parse import urlencode
 import pytest
 from babel.support import Translations
 
+from tests.support.atom import XML_LANG, a, check_feed
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 EVENTS = Path(__file__).resolve().parent / "lambda_events"
 INVOKE = ROOT / "tools" / "release" / "lambda_invoke.py"
@@ -192,6 +194,13 @@ def http_v2(method, path, query=None, headers=None, body=None, b64=False, stage=
 
 
 FORMATS = {"v1": rest_v1, "v2": http_v2}
+INFOBUTTON = {
+    "mainSearchCriteria.v.c": "C79.51",
+    "mainSearchCriteria.v.cs": "2.16.840.1.113883.6.90",
+    "mainSearchCriteria.v.dn": "Secondary malignant neoplasm of bone",
+    "informationRecipient": "PAT",
+    "informationRecipient.languageCode.c": "es",
+}
 
 
 def es_term_name(task_root: Path, term_id: str, english: str) -> str:
@@ -250,6 +259,16 @@ def cases(package: Package) -> tuple[dict[str, dict], str]:
                 "body": "!!! not base64 !!!",
             },
             f"{fmt}-locales": event("GET", "/api/v1/locales"),
+            # An EHR's Infobutton request (Atom, the default) and a FHIR $translate.
+            f"{fmt}-infobutton": event("GET", "/infobutton", INFOBUTTON),
+            f"{fmt}-infobutton-json": event(
+                "GET", "/infobutton", {**INFOBUTTON, "knowledgeResponseType": "application/json"}
+            ),
+            f"{fmt}-fhir-translate": event(
+                "GET",
+                "/fhir/ConceptMap/$translate",
+                {"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C78.7"},
+            ),
             f"{fmt}-healthz": event("GET", "/healthz"),
         }
     found["v2-stage-prefix"] = http_v2(
@@ -574,6 +593,42 @@ def test_served_locales_are_the_compiled_catalogs(run, served, fmt):
         assert 0 <= loc["completeness"] <= 1 and loc["name"] and loc["english_name"]
     health = json_body(run.responses[f"{fmt}-healthz"], 200)
     assert health["status"] == "ok" and health["locales"] == served
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_infobutton_request_answers_an_atom_feed(run, fmt):
+    response = run.responses[f"{fmt}-infobutton"]
+    assert response["statusCode"] == 200
+    assert header(response, "Content-Type") == "text/xml; charset=utf-8"
+    assert not response.get("isBase64Encoded")
+    assert header(response, "Content-Language") == "es"
+    feed = check_feed(body_of(response))
+    assert feed.get(XML_LANG) == "es"
+    entries = feed.findall(a("entry"))
+    ids = [e.findtext(a("id")).split("/")[-2] for e in entries]
+    assert ids == ["bone-metastasis", "metastasis", "stage-4-cancer"]
+    # Term pages under the prefix the service is mounted at (/dev through the
+    # REST API's own address).
+    prefix = "/dev" if fmt == "v1" else ""
+    assert entries[0].find(a("link")).get("href") == f"{prefix}/terms/bone-metastasis?lang=es"
+    as_json = json_body(run.responses[f"{fmt}-infobutton-json"], 200)["feed"]
+    assert [e["title"]["_value"] for e in as_json["entry"]] == [
+        e.findtext(a("title")) for e in entries
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_fhir_translate(run, fmt):
+    body = json_body(run.responses[f"{fmt}-fhir-translate"], 200, "application/fhir+json")
+    assert body["resourceType"] == "Parameters"
+    concepts = [
+        part["valueCoding"]["code"]
+        for p in body["parameter"]
+        if p["name"] == "match"
+        for part in p["part"]
+        if part["name"] == "concept"
+    ]
+    assert concepts[0] == "liver-metastasis"
 
 
 # -- loaded from the package, from the precompiled .pyc -----------------------------------

@@ -11,7 +11,7 @@ from glossary_service import create_app
 from glossary_service.web.pages import DEMO_LANGUAGES
 from tests.support.fixture_catalogs import LOCALE, XSS, xss_translations
 
-PAGES = ["/", "/terms/metastasis", "/demo"]
+PAGES = ["/", "/terms/metastasis", "/demo", "/demo/ehr"]
 
 
 def html(response) -> str:
