@@ -10,13 +10,12 @@ import pytest
 
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, HostSite, PageRecord, _missing
 from tests.support.live_server import serve
-from tests.support.matcher_standin import with_standin
 
 
 @pytest.fixture(scope="module")
 def service(app) -> Iterator[str]:
     """The glossary (the session's app, real catalogs) over real HTTP."""
-    with serve(with_standin(app)) as origin:
+    with serve(app) as origin:
         yield origin
 
 

@@ -7,7 +7,6 @@ import pytest
 from werkzeug.wrappers import Response
 
 from tests.support.live_server import serve
-from tests.support.matcher_standin import with_standin
 
 BODY = (
     '<p id="marked">The scan showed <span data-glossary="metastasis">metastasis</span>.</p>'
@@ -44,7 +43,7 @@ def _failing(app, status: int):
             return Response("down for maintenance", status=status)(environ, start_response)
         return served(environ, start_response)
 
-    served = with_standin(app)
+    served = app
     return wsgi
 
 

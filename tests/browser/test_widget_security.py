@@ -9,7 +9,6 @@ from glossary_service import create_app
 from tests.support.browser import HostSite
 from tests.support.fixture_catalogs import LOCALE, XSS, xss_translations
 from tests.support.live_server import serve
-from tests.support.matcher_standin import with_standin
 from tests.support.widget import TIP, TRIGGERS, wait_for_terms
 
 # Every CSP violation the page reports, recorded before any page script runs.
@@ -24,7 +23,7 @@ document.addEventListener('securitypolicyviolation', e =>
 def xss_service(tmp_path_factory):
     translations = xss_translations(tmp_path_factory.mktemp("xss-translations"))
     app = create_app({"TESTING": True, "GLOSSARY_TRANSLATIONS_DIR": translations})
-    with serve(with_standin(app)) as origin:
+    with serve(app) as origin:
         yield origin
 
 

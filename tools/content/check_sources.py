@@ -5,7 +5,9 @@ The documents are not part of this project; CI has them beside it in
 - each cited document exists and its title is the one we cite;
 - the term's name or one of its aliases appears in each cited document;
 - no definition repeats eight or more consecutive words of a document
-  (facts carry over, wording does not).
+  (facts carry over, wording does not);
+- every word of the coverage list (eval/coverage/candidates.tsv) appears in
+  the document it names, as the list writes it.
 
 Usage: python tools/content/check_sources.py ../shared/sources
 """
@@ -20,6 +22,7 @@ from pathlib import Path
 from glossary_service.content import load_content
 
 COPY_RUN = 8
+CANDIDATES = Path(__file__).parents[2] / "eval" / "coverage" / "candidates.tsv"
 
 
 def words(text: str) -> list[str]:
@@ -62,6 +65,13 @@ def main(sources_dir: Path) -> int:
                     problems.append(
                         f"{where}: {field} copies wording of {key}: {' '.join(sorted(copied)[0])!r}"
                     )
+    for n, line in enumerate(CANDIDATES.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            surface, _grade, key = line.split("\t")[:3]
+            if key not in doc_words:
+                problems.append(f"candidates.tsv:{n}: no document {key}")
+            elif not appears(surface, doc_words[key]):
+                problems.append(f"candidates.tsv:{n}: {surface!r} is not in {key}")
     for p in problems:
         print(p)
     print(
