@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast eval abuse lint format extract update compile i18n-check sort-keys bench load audit fuzz system-deps package coldstart clean
+.PHONY: run test test-fast eval abuse lint format extract update compile i18n-check sort-keys bench peers load audit fuzz system-deps package coldstart clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -70,6 +70,10 @@ sort-keys: $(STAMP)
 
 bench: compile
 	$(BIN)/python bench/run.py
+
+# The engine against pyahocorasick, flashtext and rapidfuzz, memory and the Lambda zip (issue 15).
+peers: compile
+	$(BIN)/python bench/peers.py
 
 # AWS Lambda: build/lambda.zip from a runtime-only venv, plus build/boto3-standin for local runs.
 # `make package STAGE=production` builds the production stage's package.
