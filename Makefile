@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast eval abuse lint format extract update compile i18n-check sort-keys bench bench-matcher load audit fuzz system-deps package coldstart clean
+.PHONY: run test test-fast eval abuse lint format extract update compile i18n-check sort-keys bench bench-matcher peers load audit fuzz system-deps package coldstart clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -74,6 +74,10 @@ bench: compile
 # The browser matcher in Chromium against the engine, 60 KB per locale.
 bench-matcher: compile
 	$(BIN)/python bench/matcher_browser.py
+
+# The engine against pyahocorasick, flashtext and rapidfuzz, memory and the Lambda zip (issue 15).
+peers: compile
+	$(BIN)/python bench/peers.py
 
 # AWS Lambda: build/lambda.zip from a runtime-only venv, plus build/boto3-standin for local runs.
 # `make package STAGE=production` builds the production stage's package.

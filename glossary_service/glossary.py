@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from babel.support import NullTranslations, Translations
 
 if TYPE_CHECKING:
-    from .engine.index import Index, Match
+    from .engine.index import Index, Match, NamedTerm
 
 from . import snapshot
 from .content import (
@@ -136,10 +136,17 @@ class LocaleView:
     def index(self) -> Index:
         # The index module is loaded only when a locale's index is built: a
         # cold start that serves a term by its id does without it.
-        from .engine.index import Index, NamedTerm
+        from .engine.index import Index
+
+        return Index(self.info.code, self.named_terms())
+
+    def named_terms(self) -> list[NamedTerm]:
+        """What the engine is told of each term in this locale: its names,
+        their policies, and its English names (lookup only)."""
+        from .engine.index import NamedTerm
 
         english = self._english
-        named = (
+        return [
             NamedTerm(
                 id=t.id,
                 term=t.term,
@@ -150,8 +157,7 @@ class LocaleView:
                 ),
             )
             for t in self.terms.values()
-        )
-        return Index(self.info.code, named)
+        ]
 
     def other_names(self, t: LocalizedTerm) -> tuple[str, ...]:
         """The names a reader sees listed under the heading: one per word, not

@@ -220,17 +220,19 @@ class Index:
             else {}
         )
 
-    # Misspelling tables: symmetric deletes of whole keys (lookup) and of word
-    # prefixes (search as you type). Most of an index's memory, and most
-    # requests never misspell: built on the first miss, once per index
-    # (cached_property locks, so two threads do not build it twice).
+    # Misspelling tables, built on the first miss, once per index (most
+    # requests never misspell; cached_property locks, so two threads do not
+    # build one twice). Lookup: the keys misspelling may reach, by first
+    # letter and length, each with its set of two-letter runs (interned, so
+    # the sets share their strings).
     @cached_property
-    def _key_deletes(self) -> dict[str, set[str]]:
-        table: dict[str, set[str]] = {}
+    def _fuzzy_keys(self) -> dict[tuple[str, int], list[tuple[str, frozenset[str]]]]:
+        table: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] = {}
+        interned: dict[str, str] = {}
         for key in self._keys:
             if fuzzy.budget(len(key), self.rules.fuzzy_lengths):
-                for d in fuzzy.deletes(key):
-                    table.setdefault(d, set()).add(key)
+                grams = frozenset(interned.setdefault(g, g) for g in fuzzy.bigrams(key))
+                table.setdefault((key[0], len(key)), []).append((key, grams))
         return table
 
     @cached_property
@@ -248,7 +250,7 @@ class Index:
 
     def build_all(self) -> Index:
         """Build what is otherwise built on first use (servers that preload)."""
-        self._key_deletes  # noqa: B018
+        self._fuzzy_keys  # noqa: B018
         self._prefix_deletes  # noqa: B018
         return self
 
@@ -392,17 +394,8 @@ class Index:
         budget = fuzzy.budget(len(key), self.rules.fuzzy_lengths)
         if not budget:
             return None
-        candidates: set[str] = set()
-        for d in fuzzy.deletes(key):
-            candidates |= self._key_deletes.get(d, set())
-        if budget > 1:
-            # Single deletes on both sides find most pairs two edits apart
-            # but not two letters dropped from one side ("palative care"):
-            # keys sharing enough three-letter runs are checked too (an edit
-            # breaks at most three of them).
-            candidates |= self._sharing_trigrams(key, budget)
         best: tuple[float, str, Name] | None = None
-        for cand in candidates:
+        for cand in self._near(key, budget):
             if not fuzzy.same_meaning_shape(key, cand, self._numbers):
                 continue
             dist = fuzzy.edit_distance(key, cand, budget)
@@ -416,17 +409,20 @@ class Index:
             return None
         return Match(best[2].term_id, "misspelling", best[0])
 
-    def _sharing_trigrams(self, key: str, budget: int) -> set[str]:
-        grams = {key[j : j + 3] for j in range(len(key) - 2)}
-        needed = len(grams) - 3 * budget
-        if needed < 3:
-            return set()
-        counts: dict[int, int] = {}
-        for gram in grams:
-            for i in self._grams.get(gram, ()):
-                counts[i] = counts.get(i, 0) + 1
-        keys = self._keys
-        return {keys[i] for i, n in counts.items() if n >= needed}
+    def _near(self, key: str, budget: int) -> Iterable[str]:
+        """Every key that may be ``budget`` edits from ``key`` or fewer: the
+        same first letter (a misspelling keeps it), a length at most
+        ``budget`` apart, and enough two-letter runs in common (an edit
+        breaks at most three: a swap of two letters), checked at C speed
+        before the edit distance is computed in Python."""
+        table = self._fuzzy_keys
+        grams = frozenset(fuzzy.bigrams(key))
+        first, n = key[0], len(key)
+        size, slack = len(grams), 3 * budget
+        for length in range(n - budget, n + budget + 1):
+            for cand, cand_grams in table.get((first, length), ()):
+                if len(grams & cand_grams) >= max(size, len(cand_grams)) - slack:
+                    yield cand
 
     def _contained(self, query: str, key: str) -> Match | None:
         """The longest name in a longer query ("stage 4 lung cancer"), exactly

@@ -199,6 +199,6 @@ def test_the_folding_cache_is_bounded_in_words_and_bytes():
 def test_misspelling_tables_are_built_on_the_first_miss_only():
     idx = Index("en", TERMS)
     assert idx.lookup("metastasis").by == "term"
-    assert "_key_deletes" not in vars(idx)  # an exact lookup needs no tables
+    assert "_fuzzy_keys" not in vars(idx)  # an exact lookup needs no tables
     assert idx.lookup("metastasus").by == "misspelling"
-    assert "_key_deletes" in vars(idx)
+    assert "_fuzzy_keys" in vars(idx)
