@@ -1,7 +1,9 @@
 """Move translations between a gettext catalog and JSON, for translation helpers.
 
   export LOCALE [--all] [--match TEXT]  print the untranslated or fuzzy entries
-                                        (all with --all) as JSON: key, English, notes
+         [--since REV]                  (all with --all; with --since, those whose English
+                                        is new or changed since git revision REV, for a
+                                        review of one round) as JSON: key, English, notes
   import LOCALE FILE.json               set msgstr from a list of {key, english,
                                         translation}, clearing the fuzzy flag; keys are
                                         msgctxt for content and the msgid for UI strings.
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -39,12 +42,29 @@ def key_of(message) -> str:
     return message.id if isinstance(message.id, str) else message.id[0]
 
 
-def export(locale: str, everything: bool, match: str | None) -> None:
+def english_at(revision: str) -> dict[str, object]:
+    """key -> English of the template as it was at a git revision."""
+    pot = subprocess.run(
+        ["git", "show", f"{revision}:translations/messages.pot"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout
+    return {key_of(m): m.id for m in read_po(io.BytesIO(pot)) if m.id}
+
+
+def export(locale: str, everything: bool, match: str | None, since: str | None = None) -> None:
     out = []
     catalog = load(locale)
+    before = english_at(since) if since else None
     for m in catalog:
         strings = [m.string] if isinstance(m.string, str) else list(m.string)
-        if not m.id or (not everything and all(strings) and not m.fuzzy):
+        if not m.id:
+            continue
+        if before is not None:
+            if before.get(key_of(m)) == m.id:
+                continue
+        elif not everything and all(strings) and not m.fuzzy:
             continue
         if match and match not in key_of(m):
             continue
@@ -109,11 +129,12 @@ if __name__ == "__main__":
     out.add_argument("locale")
     out.add_argument("--all", action="store_true", help="every entry, not only those to do")
     out.add_argument("--match", help="only entries whose context contains this")
+    out.add_argument("--since", help="entries whose English changed since this git revision")
     into = commands.add_parser("import", help="translations from a JSON file")
     into.add_argument("locale")
     into.add_argument("file")
     args = parser.parse_args()
     if args.command == "export":
-        export(args.locale, args.all, args.match)
+        export(args.locale, args.all, args.match, args.since)
     else:
         import_(args.locale, args.file)
