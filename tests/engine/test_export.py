@@ -159,7 +159,7 @@ def test_data_shape():
     assert pr[2] == 2 and pr[4] == "PR" and pr[5] == 2  # pattern, written in capitals
     assert data["patterns"][pr[8][0]][1] or data["patterns"][pr[8][0]][0]
     # Blocking phrases of the language are names without a term.
-    assert by_tokens["locally advanced"][1] == -1
+    assert by_tokens["ckd stage"][1] == -1
     assert "cancer" in data["cues"]
     assert data["stem"] is None
 
