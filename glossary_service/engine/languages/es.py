@@ -5,6 +5,75 @@ from __future__ import annotations
 from . import LanguageRules, Pattern
 from ._shared import PS, TNM
 
+# Stage names of other conditions: "ERC estadio 3", "úlcera por presión estadio 2",
+# "hipertensión arterial estadio 2", "etapa 2 del sueño". A phrase ending in
+# "estadio"/"etapa" takes that word, so no cancer stage name can start there.
+OTHER_STAGED = (
+    "enfermedad renal crónica",
+    "enfermedad renal",
+    "insuficiencia renal crónica",
+    "insuficiencia renal",
+    "ERC",
+    "IRC",
+    "úlcera por presión",
+    "úlceras por presión",
+    "UPP",
+    "lesión por presión",
+    "lesiones por presión",
+    "LPP",
+    "escara",
+    "insuficiencia cardíaca",
+    "insuficiencia cardiaca",
+    "IC",
+    "hipertensión arterial",
+    "hipertensión",
+    "HTA",
+    "linfedema",
+    "endometriosis",
+    "enfermedad hepática",
+    "hepatopatía",
+    "fibrosis hepática",
+    "enfermedad de Parkinson",
+    "Hoehn y Yahr",
+    "sueño",
+    "sueño NREM",
+)
+OTHER_STAGED_BEFORE = tuple(
+    f"{what}{link}{word}" for what in OTHER_STAGED for link in (" ", " en ", " de ") for word in ("estadio", "etapa")
+)
+OTHER_STAGED_AFTER = (
+    "de la enfermedad renal crónica",
+    "de la enfermedad renal",
+    "de enfermedad renal crónica",
+    "de la ERC",
+    "de ERC",
+    "de la insuficiencia renal",
+    "de la úlcera",
+    "de úlcera por presión",
+    "de la lesión por presión",
+    "de lesión por presión",
+    "de la insuficiencia cardíaca",
+    "de la insuficiencia cardiaca",
+    "de insuficiencia cardíaca",
+    "de insuficiencia cardiaca",
+    "de la hipertensión",
+    "de hipertensión",
+    "de HTA",
+    "del linfedema",
+    "de linfedema",
+    "de la endometriosis",
+    "de endometriosis",
+    "de la enfermedad hepática",
+    "de la fibrosis",
+    "de la enfermedad de Parkinson",
+    "de Parkinson",
+    "del sueño",
+    "del parto",
+    "del trabajo de parto",
+)
+STAGE_WORDS = ("estadio", "etapa")
+STAGE_NUMBERS = ("0", "1", "2", "3", "4", "I", "II", "III", "IV", "cero", "uno", "dos", "tres", "cuatro")
+
 RULES = LanguageRules(
     code="es",
     plural_stops=frozenset("de del a al en con por para sin".split()),
@@ -50,11 +119,15 @@ RULES = LanguageRules(
         "hemograma",
     ),
     blocking=(
-        # Not stage 4: often treated to cure.
-        "localmente avanzado",
-        "localmente avanzada",
-        "cáncer localmente avanzado",
-        # Other diseases are staged too.
+        # Other diseases are staged too; a stage number there is not cancer's
+        # (locally advanced cancer now has its own term, never stage 4).
+        *OTHER_STAGED_BEFORE,
+        *(
+            f"{word} {n} {what}"
+            for word in STAGE_WORDS
+            for n in STAGE_NUMBERS
+            for what in OTHER_STAGED_AFTER
+        ),
         "enfermedad renal crónica estadio 4",
         "enfermedad renal crónica etapa 4",
         "enfermedad renal crónica estadio IV",
@@ -244,7 +317,18 @@ RULES = LanguageRules(
         "botella de PET",
         "botellas de PET",
         "envases de PET",
-        # Metaphor: "lo lleva en el ADN".
+        # Disease-free survival and interval: not "no evidence of disease" now.
+        "supervivencia libre de enfermedad",
+        "sobrevida libre de enfermedad",
+        "intervalo libre de enfermedad",
+        "periodo libre de enfermedad",
+        "período libre de enfermedad",
+        # Metaphor: "lo lleva en el ADN", "está en el ADN de la casa".
+        "está en el ADN",
+        "están en el ADN",
+        "estar en el ADN",
+        "forma parte del ADN",
+        "en nuestro ADN",
         "lleva en el ADN",
         "llevan en el ADN",
         "llevamos en el ADN",
@@ -279,6 +363,23 @@ RULES = LanguageRules(
                 r"\d+(?:[.,]\d+)?\s*(?i:meses|mes|años|año|semanas)(?!\w)"
             ),
         ),
+        # "QT" for chemotherapy (Spain, Mexico): "QT adyuvante", "6 ciclos de QT",
+        # "QT paliativa", "RT + QT"; never the ECG "intervalo QT", "QT largo", "QTc".
+        Pattern(
+            names=("QT",),
+            before=(
+                r"(?i:ciclos?\s+de|sesiones?\s+de|esquema\s+de|l[ií]nea\s+de|recibi[óo]|"
+                r"recibe|inici[óo]|inicia|iniciar|valorar|candidat[oa]\s+a|tras|post|"
+                r"(?:RT|radioterapia)\s*(?:[+y/]|con))\s*$"
+            ),
+            after=(
+                r"^\s*(?:(?i:adyuvante|neoadyuvante|paliativa|de\s+inducci[óo]n|de\s+rescate|"
+                r"de\s+primera|de\s+segunda|concomitante|sist[ée]mica|basada\s+en)(?!\w)"
+                r"|(?:[+/]|(?i:y|con))\s*(?:RT|radioterapia|inmunoterapia))"
+            ),
+        ),
+        # "Dx:" heading a diagnosis line, "Dx de cáncer de colon".
+        Pattern(names=("Dx",), after=r"^\s*(?:[:=]|(?i:de)\s|(?i:inicial|principal|definitivo)\b)"),
         # Tumor mutational burden: "TMB alta", "TMB de 12 mut/Mb"; not the
         # basal metabolic rate (tasa metabólica basal) of a nutrition note.
         Pattern(
@@ -306,5 +407,11 @@ EXAMPLES = {
         ("Se realiza curación de la herida quirúrgica.", []),
         ("Jamón curado y queso curado; el cura del pueblo.", []),
         ("La etapa 4 de la Vuelta y la radiación ultravioleta.", []),
+        (
+            "Paciente con cáncer de mama en estadio IIA; ERC estadio 3 y úlcera por presión estadio 2.",
+            ["cáncer de mama", "estadio IIA"],
+        ),
+        ("Cáncer de recto localmente avanzado, no metastásico.", ["Cáncer de recto", "localmente avanzado", "metastásico"]),
+        ("Recibió 6 ciclos de QT adyuvante. ECG: intervalo QT normal, QTc 440 ms.", ["QT"]),
     ],
 }

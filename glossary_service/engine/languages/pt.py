@@ -24,6 +24,63 @@ TNM = Pattern(
     after=rf"^\s*[,/]?\s*{_CATEGORY}(?![\w])",
 )
 
+# Stage names of other conditions. A phrase ending in the stage word takes
+# that word, so no stage name can start there; "estágio 3 da DRC" is written
+# out in full. Portuguese says "estágio" (Brazil) and "estádio" (Portugal, and
+# Brazilian clinicians).
+_STAGE_WORDS = ("estágio", "estádio")
+_STAGE_NUMBERS = (
+    "0 1 2 3 4 I II III IV zero um dois três quatro "
+    "1A 1B 2A 2B 2C 3A 3B 3C 3D 4A 4B 4C IA IB IIA IIB IIC IIIA IIIB IIIC IIID IVA IVB IVC"
+).split()
+_OTHER_STAGED = (
+    # (condition, the preposition that joins it after a stage number)
+    ("doença renal crônica", "da"),
+    ("doença renal crónica", "da"),
+    ("doença renal", "da"),
+    ("DRC", "da"),
+    ("insuficiência renal crônica", "da"),
+    ("insuficiência renal crónica", "da"),
+    ("insuficiência renal", "da"),
+    ("lesão por pressão", "da"),
+    ("lesões por pressão", "das"),
+    ("LPP", "da"),
+    ("úlcera por pressão", "da"),
+    ("úlcera de pressão", "da"),
+    ("escara", "da"),
+    ("insuficiência cardíaca", "da"),
+    ("hipertensão", "da"),
+    ("hipertensão arterial", "da"),
+    ("pressão alta", "da"),
+    ("linfedema", "do"),
+    ("sono", "do"),
+    ("sono NREM", "do"),
+    ("trabalho de parto", "do"),
+    ("parto", "do"),
+    ("endometriose", "da"),
+    ("doença hepática", "da"),
+    ("fibrose hepática", "da"),
+    ("cirrose", "da"),
+    ("doença de Alzheimer", "da"),
+    ("Alzheimer", "do"),
+    ("doença de Parkinson", "da"),
+    ("Parkinson", "do"),
+    ("retinopatia", "da"),
+    ("Tanner", "de"),
+)
+OTHER_STAGED_BEFORE = tuple(
+    f"{what}{link} {word}"
+    for what, _ in _OTHER_STAGED
+    for link in ("", " em", " no")
+    for word in _STAGE_WORDS
+)
+OTHER_STAGED_AFTER = tuple(
+    f"{word} {n} {prep} {what}"
+    for what, prep in _OTHER_STAGED
+    for word in _STAGE_WORDS
+    for n in _STAGE_NUMBERS
+)
+
 RULES = LanguageRules(
     code="pt",
     plural_stops=frozenset("de da do das dos a ao em no na com por para sem".split()),
@@ -103,34 +160,11 @@ RULES = LanguageRules(
         "doentes",
     ),
     blocking=(
-        # Not stage 4: often treated to cure.
-        "localmente avançado",
-        "localmente avançada",
-        "localmente avançados",
-        "localmente avançadas",
-        # Other diseases are staged too.
-        "doença renal crônica estágio 4",
-        "doença renal crônica estágio IV",
-        "doença renal crônica em estágio 4",
-        "doença renal crônica estádio 4",
-        "doença renal crónica estádio 4",
-        "doença renal crónica em estádio 4",
-        "insuficiência renal crônica estágio 4",
-        "insuficiência renal crónica estádio 4",
-        "DRC estágio 4",
-        "DRC estádio 4",
-        "estágio 4 da doença renal crônica",
-        "estádio 4 da doença renal crónica",
-        "lesão por pressão estágio 4",
-        "lesão por pressão estádio 4",
-        "úlcera por pressão estágio 4",
-        "úlcera por pressão estádio 4",
-        "úlcera de pressão estágio 4",
-        "insuficiência cardíaca estágio 4",
-        "insuficiência cardíaca estágio IV",
-        "endometriose estágio 4",
-        "endometriose estágio IV",
-        "endometriose estádio IV",
+        # Other conditions are staged too; a stage number there is not
+        # cancer's ("DRC estágio 3", "hipertensão estágio 2", "estágio 2 do
+        # sono", "lesão por pressão estádio IV", "Tanner estágio 3").
+        *OTHER_STAGED_BEFORE,
+        *OTHER_STAGED_AFTER,
         "hipertermia maligna",
         "hipertensão maligna",
         "síndrome neuroléptica maligna",
@@ -281,7 +315,9 @@ EXAMPLES = {
         ("Tumor pT3 N1a M0.", ["Tumor", "pT3", "N1a", "M0"]),
         ("O T4 livre estava baixo.", []),
         ("ECOG PS 1, resposta parcial (RP).", ["ECOG PS", "resposta parcial", "RP"]),
-        ("Câncer localmente avançado.", []),
+        ("Câncer localmente avançado.", ["Câncer localmente avançado"]),
+        ("DRC estágio 3 e hipertensão estágio 2.", []),
+        ("Estágio 2 do sono e lesão por pressão estádio IV.", []),
         ("A falta de ar-condicionado no ônibus.", []),
         ("Queijo curado por 60 dias.", []),
     ],
