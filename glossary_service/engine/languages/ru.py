@@ -13,6 +13,98 @@ _TNM_CODE = r"[cpyra]?[TТNMМ](?:[0-4xXхХ]|is)[a-d]?"
 _TNM_BEFORE = rf"(?<![\w]){_TNM_CODE}\s*[,/]?\s*$"
 _TNM_AFTER = rf"^\s*[,/]?\s*{_TNM_CODE}(?![\w])"
 
+# Stage names of other conditions. Russian writes the stage after the
+# condition ("ХБП 4 стадии", "лимфостаз III стадии", "ХБП стадия 4") or before
+# it in the genitive ("4 стадия ХБП", "стадия 2 лимфедемы"). A condition
+# followed by a number or by "стадия" takes those words, so no stage name can
+# start there; a stage followed by a condition is taken whole. The stemmer
+# meets the case forms ("хронической болезнью почек"); forms it cannot meet
+# ("пролежень"/"пролежней", "сон"/"сна") are listed both ways.
+_OTHER_CONDITIONS = (
+    "хроническая болезнь почек",
+    "ХБП",
+    "хроническая почечная недостаточность",
+    "ХПН",
+    "гипертоническая болезнь",
+    "гипертония",
+    "артериальная гипертензия",
+    "сердечная недостаточность",
+    "хроническая сердечная недостаточность",
+    "ХСН",
+    "пролежень",
+    "пролежни",
+    "пролежней",
+    "лимфостаз",
+    "лимфедема",
+    "лимфатический отёк",
+    "эндометриоз",
+    "артроз",
+    "гонартроз",
+    "коксартроз",
+    "остеоартроз",
+    "остеохондроз",
+    "стеатоз",
+    "стеатоз печени",
+    "фиброз",
+    "фиброз печени",
+    "цирроз",
+    "цирроз печени",
+    "саркоидоз",
+    "ВИЧ",
+    "ВИЧ-инфекция",
+    "ретинопатия",
+    "гидронефроз",
+    "ХОБЛ",
+    "алкоголизм",
+    "деменция",
+    "энцефалопатия",
+    "дисциркуляторная энцефалопатия",
+    "болезнь Паркинсона",
+    "геморрой",
+    "варикоз",
+    "варикозная болезнь",
+    "ишемия",
+    "сон",
+    "сна",
+    "роды",
+    "родов",
+)
+_STAGE_NUMBERS = (
+    "0 1 2 3 4 I II III IV IA IB IIA IIB IIC IIIA IIIB IIIC 1A 1B 2A 2B 3A 3B 3C"
+    " первая вторая третья четвёртая"
+).split()
+_OTHER_STAGED = (
+    *(f"{c} {n}" for c in _OTHER_CONDITIONS for n in _STAGE_NUMBERS),
+    *(f"{c} стадия" for c in _OTHER_CONDITIONS),
+    *(f"{c} стадии" for c in _OTHER_CONDITIONS),
+    *(f"{n} стадия {c}" for c in _OTHER_CONDITIONS for n in _STAGE_NUMBERS),
+    *(f"стадия {n} {c}" for c in _OTHER_CONDITIONS for n in _STAGE_NUMBERS),
+)
+
+# "IV ст.", "IIIB ст.": the abbreviation of "стадия" is also that of
+# "степень" ("АВ-блокада I ст.", "ожог IV ст.", "ожирение II ст."), so a stage
+# written this way is linked only a few words after a cancer or a TNM string
+# ("Рак желудка T3N1M0, III ст.", "НМРЛ IV ст.").
+_CANCER_BEFORE = (
+    r"(?i:\b(?:рак\w*|cancer|c-?r|карцином\w*|аденокарцином\w*|НМРЛ|МРЛ|КРР|РМЖ"
+    r"|лимфом\w*|меланом\w*|миелом\w*|саркома\w*|саркомы|опухол\w*|новообразовани\w*"
+    r"|ЗНО|c?p?T[0-4]\w*|M[01]\w*)\b)(?:\s+[^\s.;,]+){0,5}\s*,?\s*$"
+)
+_STAGE_ABBREVIATIONS = tuple(
+    f"{n} ст"
+    for n in "0 1 2 3 4 I II III IV IA IB 1A 1B IIA IIB IIC 2A 2B IIIA IIIB IIIC 3A 3B 3C".split()
+)
+# "mts", "МТС" (also a mobile operator): only where they name a metastasis,
+# "mts в печень", "МТС в кости", "множественные mts", "данных за МТС нет".
+_MTS_AFTER = (
+    r"^\s*(?:в|во)\s+(?i:печен|кост|л[её]гк|головн|мозг|надпоч|лимф|брюшин|плевр|позвон"
+    r"|кож|яичник|забрюшин|средостен|ГМ\b)"
+)
+_MTS_BEFORE = (
+    r"(?i:множественн\w*|единичн\w*|солитарн\w*|отдал[её]нн\w*|данных\s+за|признак\w*"
+    r"|подозрени\w*\s+на|с|без)\s*$"
+)
+
 RULES = LanguageRules(
     code="ru",
     # Written as readers write them; the engine folds them (й as и, ё as е)
@@ -79,11 +171,12 @@ RULES = LanguageRules(
         "дневной стационар",
     ),
     blocking=(
-        # Not stage 4: often treated to cure.
-        "местно-распространённый",
-        "местнораспространённый",
-        "местно распространённый",
-        # "The most common cancer", not advanced cancer.
+        # Other conditions are staged too ("ХБП 4 стадии", "3 стадия
+        # лимфедемы"); a stage number there is not cancer's (see above).
+        *_OTHER_STAGED,
+        # "The most common cancer", not advanced cancer. ("Местно-распространённый
+        # рак" is a name of its own now, locally-advanced-cancer, and wins as
+        # the longer name: never stage 4, never advanced cancer.)
         "самый распространённый",
         "наиболее распространённый",
         "самая распространённая",
@@ -143,6 +236,21 @@ RULES = LanguageRules(
         "злокачественная гипертермия",
         "злокачественная гипертензия",
         "злокачественная гипертония",
+        # Stages of a tournament, not of a cancer.
+        "стадия турнира",
+        "стадии турнира",
+        "стадию турнира",
+        "стадия плей-офф",
+        "стадии плей-офф",
+        # Low microsatellite instability (MSI-L) is not MSI-high.
+        "низкая микросателлитная нестабильность",
+        "микросателлитная нестабильность низкого уровня",
+        # Crime that recurs, not cancer.
+        "рецидив преступности",
+        "рецидивы преступности",
+        "рецидива преступности",
+        # A street on Vasilyevsky Island, not first-line treatment.
+        "на 1-й линии",
         # Forecasts: the weather, the economy.
         "прогноз погоды",
         "прогноза погоды",
@@ -253,6 +361,8 @@ RULES = LanguageRules(
             after=_TNM_AFTER,
         ),
         PS,
+        Pattern(names=_STAGE_ABBREVIATIONS, before=_CANCER_BEFORE),
+        Pattern(names=("mts", "МТС"), before=_MTS_BEFORE, after=_MTS_AFTER),
     ),
 )
 
@@ -262,4 +372,12 @@ EXAMPLES = {
         ("химиотерапия", "химиотерапии", "химиотерапией"),
     ],
     "sort": ["ежедневно", "ёлка", "желудок"],
+    "annotate": [
+        ("АВ-блокада I ст., ожог IV ст.", []),
+        ("Стеатоз печени 1 стадии, ХБП 4 стадии, лимфостаз III стадии.", []),
+        ("Местно-распространённый рак прямой кишки.", ["Местно-распространённый рак"]),
+        ("Самый распространённый рак у женщин.", []),
+        ("Аденокарцинома желудка pT3N1M0, IIIB ст., данных за mts нет.", ["IIIB ст", "mts"]),
+        ("Салон МТС в центре города.", []),
+    ],
 }
