@@ -33,6 +33,13 @@ _T_ITEM, _N_ITEM, _M_ITEM = (_CAT.format(c) for c in "TNM")
 _NOT_IN_NAME = "的和与與及或是在了有无無未不后後前期"
 _FILLER = rf"(?:(?![{_NOT_IN_NAME}])[\u4e00-\u9fff]){{0,7}}?"
 _CANCER = r"(?:癌|肿瘤|腫瘤|淋巴瘤|骨髓瘤|黑色素瘤|肉瘤)"
+# "早期发现肺癌" is finding cancer early, not early-stage cancer.
+_NOT_A_STAGE = (
+    r"发现|發現|筛查|篩檢|篩查|诊断|診斷|识别|識別|干预|干預|症状|症狀|信号|信號|迹象|跡象"
+)
+# Stages in bare Chinese numerals: everyday words too ("一期工程"), so linked
+# only next to a named cancer. Taiwan's "第三期" is a name in context.
+_NUMERAL_STAGES = tuple(n + "期" for n in ("一", "二", "三", "四"))
 _ORGAN = (
     r"(?:非小细胞肺|非小細胞肺|小细胞肺|小細胞肺|肺|乳腺|乳|胃|结直肠|結直腸|结肠|結腸|"
     r"直肠|直腸|大肠|大腸|肠|腸|前列腺|胰腺|胰|卵巢|宫颈|子宫颈|子宮頸|子宫内膜|"
@@ -51,6 +58,121 @@ _SITE = (
 # treatment, never in one about rehabilitation.
 _REHAB = r"(?:復健|复健|物理治療|物理治疗|熱敷|热敷|牽引|牵引|針灸|针灸)"
 _ONCOLOGY = r"(?:化療|化學治療|放射|放療|腫瘤|癌|標靶|免疫治療|手術|術後|復發|轉移|淋巴)"
+
+# -- stages --------------------------------------------------------------------
+# Stage numbers as Chinese notes write them: digits, Roman numerals (ASCII;
+# "Ⅲ" folds to "III"), Chinese numerals, with sub-letters and "第".
+_STAGE_NUMBERS = ("0", "1", "2", "3", "4", "5", "I", "II", "III", "IV", "V")
+_STAGE_WORDS = ("一", "二", "三", "四", "五")
+_STAGES = (
+    *(n + letter + "期" for n in _STAGE_NUMBERS for letter in ("", "a", "b", "c")),
+    *(w + "期" for w in _STAGE_WORDS),
+    *("第" + n + "期" for n in (*_STAGE_NUMBERS, *_STAGE_WORDS)),
+)
+# Other conditions are staged too ("慢性肾脏病3期", "CKD 3a期", "慢性腎臟病第三期",
+# "2期压疮", "二期梅毒"), and phases and cycles are numbered like stages
+# ("III期临床试验", "切口Ⅰ期愈合", "二期手术", "地铁4期工程", "化疗4期" = four
+# cycles): a stage there is never cancer's.
+OTHER_STAGED_BEFORE = (
+    "慢性肾脏病",
+    "慢性腎臟病",
+    "慢性肾病",
+    "慢性腎病",
+    "肾脏病",
+    "腎臟病",
+    "肾病",
+    "腎病",
+    "慢性肾衰竭",
+    "慢性腎衰竭",
+    "糖尿病肾病",
+    "糖尿病腎病",
+    "糖尿病腎病變",
+    "CKD",
+    "CKD ",
+    "压疮",
+    "壓瘡",
+    "褥疮",
+    "褥瘡",
+    "压力性损伤",
+    "壓力性損傷",
+    "壓傷",
+    "心衰",
+    "心力衰竭",
+    "心衰竭",
+    "心臟衰竭",
+    "子宫内膜异位症",
+    "子宮內膜異位症",
+    "淋巴水肿",
+    "淋巴水腫",
+    "高血压",
+    "高血壓",
+    "梅毒",
+    "睡眠",
+    "肝纤维化",
+    "肝纖維化",
+    "尘肺",
+    "塵肺",
+    "矽肺",
+    "痔疮",
+    "痔瘡",
+    "帕金森病",
+    "巴金森病",
+    "巴金森氏症",
+    "帕金森氏症",
+    "工程",
+    "通讯",
+    "通訊",
+    "杂志",
+    "雜誌",
+    "期刊",
+    "化疗",
+    "化療",
+)
+OTHER_STAGED_AFTER = (
+    "压疮",
+    "壓瘡",
+    "褥疮",
+    "褥瘡",
+    "压力性损伤",
+    "壓力性損傷",
+    "梅毒",
+    "高血压",
+    "高血壓",
+    "淋巴水肿",
+    "淋巴水腫",
+    "尘肺",
+    "塵肺",
+    "矽肺",
+    "肾病",
+    "腎病",
+    "睡眠",
+    "临床",
+    "臨床",
+    "试验",
+    "試驗",
+    "研究",
+    "愈合",
+    "癒合",
+    "缝合",
+    "縫合",
+    "手术",
+    "手術",
+    "重建",
+    "工程",
+    "项目",
+    "項目",
+    "建设",
+    "建設",
+    "捷运",
+    "捷運",
+    "地铁",
+    "地鐵",
+    # Cycles of chemotherapy: "做了4期化疗", "化疗4期".
+    "化疗",
+    "化療",
+    "疗程",
+    "療程",
+)
 
 RULES = LanguageRules(
     code="zh",
@@ -102,11 +224,7 @@ RULES = LanguageRules(
         "BRCA2",
     ),
     blocking=(
-        # Not stage 4: often treated to cure.
-        "局部晚期",
-        "局部晚期癌症",
-        "局部晚期肿瘤",
-        "局部晚期腫瘤",
+        # "Intermediate to advanced": neither stage 4 nor locally advanced.
         "中晚期",
         # Departments, not a tumour.
         "肿瘤科",
@@ -125,40 +243,13 @@ RULES = LanguageRules(
         "腫瘤醫院",
         "肿瘤中心",
         "腫瘤中心",
-        # Other diseases are staged too; a phase 4 trial is not stage 4.
-        *(
-            root + stage
-            for root in (
-                "肾脏病",
-                "腎臟病",
-                "肾病",
-                "腎病",
-                "CKD",
-                "CKD ",
-                "压疮",
-                "壓瘡",
-                "褥疮",
-                "褥瘡",
-                "压力性损伤",
-                "壓力性損傷",
-                "心衰",
-                "心力衰竭",
-                "心衰竭",
-                "子宫内膜异位症",
-                "子宮內膜異位症",
-                "淋巴水肿",
-                "淋巴水腫",
-            )
-            for stage in ("4期", "四期", "IV期", "第4期", "第四期", "第IV期")
-        ),
-        *(
-            stage + trial
-            for stage in ("4期", "四期", "IV期", "第4期", "第四期", "第IV期")
-            for trial in ("临床试验", "臨床試驗", "临床研究", "臨床研究")
-        ),
-        "4期工程",
-        "四期工程",
-        "第四期工程",
+        # Other diseases are staged too; a phase 3 trial is not stage 3.
+        *(root + stage for root in OTHER_STAGED_BEFORE for stage in _STAGES),
+        *(stage + what for stage in _STAGES for what in OTHER_STAGED_AFTER),
+        "N1期",
+        "N2期",
+        "N3期",
+        "REM期",
         # End-stage organ failure is not a terminal cancer.
         "终末期肾病",
         "終末期腎病",
@@ -188,6 +279,43 @@ RULES = LanguageRules(
         "轉移話題",
         "转移资金",
         "轉移資金",
+        # Patients and people moved somewhere that is no part of the body.
+        *(
+            verb + to + place
+            for verb in ("转移", "轉移")
+            for to in ("到", "至")
+            for place in (
+                "普通病房",
+                "病房",
+                "ICU",
+                "重症监护室",
+                "加护病房",
+                "加護病房",
+                "监护室",
+                "室内",
+                "室內",
+                "安全区域",
+                "安全區域",
+                "安全地带",
+                "安全地帶",
+                "安置点",
+                "安置點",
+                "上级医院",
+                "上級醫院",
+                "外院",
+                "他院",
+            )
+        ),
+        "转移群众",
+        "轉移群眾",
+        "转移上岸",
+        "轉移上岸",
+        "紧急转移",
+        "緊急轉移",
+        "安全转移",
+        "安全轉移",
+        "转移安置",
+        "轉移安置",
         "恶性高热",
         "惡性高熱",
         # Instalments, phased building.
@@ -259,6 +387,13 @@ RULES = LanguageRules(
         "切片機",
         "晶圆切片",
         "晶圓切片",
+        # Micro-innovation; pathological fractures and physiology.
+        "微创新",
+        "微創新",
+        "微创业",
+        "微創業",
+        "病理性",
+        "病理生理",
         # A targeted biopsy; RECIST target lesions.
         "靶向穿刺",
         "標靶病灶",
@@ -285,19 +420,22 @@ RULES = LanguageRules(
             before=r"(?:ECOG|WHO|Zubrod)\s*$",
             after=r"^\s*(?:[:=：]|评分|評分|为|為)?\s*[0-4](?!\s*[\d.,:：点點时時号號月日])",
         ),
-        # "疗效评价：PR", "评估为CR", "达到CR".
+        # "疗效评价：PR", "评估为CR", "达到CR", "疗效评估：PD".
         Pattern(
-            names=("CR", "PR"),
+            names=("CR", "PR", "PD"),
             before=(
                 r"(?:疗效|療效|评价|評價|评估|評估|评效|評效|最佳疗效|最佳療效|"
                 r"最佳反应|最佳反應|评估为|評估為|评价为|評價為|达到|達到|获得|獲得)"
                 r"\s*[:：=]?\s*$"
             ),
         ),
+        # "肺癌晚期", "晚期胃癌", "早期乳腺癌", "三期肺癌": a stage
+        # word next to a named cancer; not "清朝晚期", "早期发现肺癌" (found
+        # early), "一期工程", "二期梅毒".
         Pattern(
-            names=("晚期",),
+            names=("晚期", "早期", *_NUMERAL_STAGES),
             before=rf"{_CANCER}(?:已经|已經|已|到了|是|就是|都|属于|屬於|进入|進入|\s){{0,3}}$",
-            after=rf"^{_FILLER}{_CANCER}",
+            after=rf"^(?!{_NOT_A_STAGE}){_FILLER}{_CANCER}",
         ),
         Pattern(
             names=("转移性", "轉移性"),
@@ -326,3 +464,19 @@ RULES = LanguageRules(
         ),
     ),
 )
+
+# Run by the tests in the first Chinese locale (zh-Hans).
+EXAMPLES = {
+    "annotate": [
+        ("医生说是肺癌3期，还能手术。", ["肺癌", "3期", "手术"]),
+        # Cycles of chemotherapy are not a stage (the blocking phrase takes 化疗 too).
+        ("患者慢性肾脏病3期，CKD 3a期，已做4期化疗。", []),
+        ("这是一项III期临床试验，医生说。", []),
+        ("局部晚期直肠癌不是4期。", ["局部晚期", "直肠癌", "4期"]),
+        ("早期发现肺癌很重要。", ["肺癌"]),
+        ("乳腺癌三期，医生建议化疗。", ["乳腺癌", "三期", "化疗"]),
+        ("二期梅毒，切口Ⅰ期愈合。", []),
+        ("患者已转移至普通病房，医生查房。", []),
+        ("肺癌已经转移到骨头了。", ["肺癌", "已经转移到"]),
+    ],
+}
