@@ -49,12 +49,20 @@ def test_durable_is_not_cure(glossary):
         "History of malignant hyperthermia with anesthesia.",
         "Stage 4 pressure ulcer on the sacrum.",
         "Chronic kidney disease stage 4.",
-        "She has locally advanced cancer.",
+        "CKD stage 3 and stage 2 high blood pressure.",
         "Stage 4 water restrictions start Monday.",
     ],
 )
 def test_look_alikes_are_not_linked_in_english(glossary, text):
     assert linked(glossary, "en", text) == []
+
+
+def test_locally_advanced_is_its_own_term_never_stage_4(glossary):
+    assert linked(glossary, "en", "She has locally advanced cancer.") == [
+        ("locally advanced cancer", "locally-advanced-cancer")
+    ]
+    for query in ("locally advanced", "locally advanced disease", "stage 2", "stage III"):
+        assert glossary.english.lookup(query).term_id != "stage-4-cancer", query
 
 
 def test_the_same_abbreviations_in_their_clinical_shape(glossary):
