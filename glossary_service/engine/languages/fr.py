@@ -5,6 +5,76 @@ from __future__ import annotations
 from . import LanguageRules, Pattern
 from ._shared import PS, TNM
 
+# Stage names of other conditions. A phrase ending in "stade" takes that
+# word, so no stage name (stade 1, stade IIIA, stade 4...) can start there.
+OTHER_STAGED_BEFORE = tuple(
+    f"{what} {link}stade"
+    for what in (
+        "maladie rénale chronique",
+        "insuffisance rénale chronique",
+        "insuffisance rénale",
+        "maladie rénale",
+        "MRC",
+        "IRC",
+        "escarre",
+        "escarres",
+        "insuffisance cardiaque",
+        "hypertension",
+        "hypertension artérielle",
+        "HTA",
+        "lymphœdème",
+        "lymphoedème",
+        "endométriose",
+        "sarcoïdose",
+        "maladie de Parkinson",
+        "maladie de Lyme",
+        "sommeil",
+        "sommeil lent",
+        # Myeloma has its own scores (ISS, R-ISS, Durie-Salmon): not the
+        # size-and-lymph-node stages the stage 1-3 entries explain.
+        "R-ISS",
+        "ISS",
+        "Durie-Salmon",
+        "rétinopathie",
+        "artériopathie",
+    )
+    for link in ("", "de ", "au ", "en ")
+)
+# "stade 2 de l'escarre", "stade 3 du sommeil", "stade 1 du travail".
+OTHER_STAGED_AFTER = (
+    "de la maladie rénale",
+    "de la maladie rénale chronique",
+    "de maladie rénale chronique",
+    "de l'insuffisance rénale",
+    "d'insuffisance rénale",
+    "de la MRC",
+    "de l'IRC",
+    "de l'escarre",
+    "d'escarre",
+    "de l'insuffisance cardiaque",
+    "d'insuffisance cardiaque",
+    "de l'hypertension",
+    "d'hypertension",
+    "de l'HTA",
+    "d'HTA",
+    "du lymphœdème",
+    "de lymphœdème",
+    "de l'endométriose",
+    "d'endométriose",
+    "de la sarcoïdose",
+    "de la maladie de Parkinson",
+    "de la maladie de Lyme",
+    "du sommeil",
+    "du sommeil lent",
+    "du travail",
+    "de l'accouchement",
+)
+STAGE_NUMBERS = (
+    *"0 1 2 3 4 I II III IV".split(),
+    *"1A 1B 1C 2A 2B 2C 3A 3B 3C IA IB IC IIA IIB IIC IIIA IIIB IIIC".split(),
+    *"zéro un deux trois quatre".split(),
+)
+
 RULES = LanguageRules(
     code="fr",
     plural_stops=frozenset("de du des d' à au aux en par pour sans".split()),
@@ -56,13 +126,9 @@ RULES = LanguageRules(
         "lésions",
     ),
     blocking=(
-        # Not stage 4: often treated to cure.
-        "localement avancé",
-        "localement avancée",
-        "localement avancés",
-        "localement avancées",
-        "cancer localement avancé",
-        # Other diseases are staged too.
+        # Other diseases are staged too: "MRC stade 3", "stade 2 de l'escarre".
+        *OTHER_STAGED_BEFORE,
+        *(f"stade {n} {what}" for n in STAGE_NUMBERS for what in OTHER_STAGED_AFTER),
         "maladie rénale chronique stade 4",
         "maladie rénale chronique de stade 4",
         "maladie rénale chronique au stade 4",
@@ -207,6 +273,8 @@ EXAMPLES = {
         ("Stade IVB (M1c), ECOG 1.", ["Stade IVB", "M1c", "ECOG"]),
         ("Le RC Lens gagne, le PS vote contre.", []),
         ("Maladie rénale chronique de stade 4.", []),
+        ("MRC stade 3 et escarre de stade 2 ; stade 2 du sommeil.", []),
+        ("Cancer localement avancé, stade IIIA.", ["Cancer localement avancé", "stade IIIA"]),
         ("Insuffisance rénale au stade terminal.", []),
         ("Pensez à scanner votre ordonnance avant la consultation.", []),
     ],

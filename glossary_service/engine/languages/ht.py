@@ -44,15 +44,86 @@ _TNM_EXPLAINED = Pattern(
 #: mwen ye" (I am at stage 4); never in a list of steps ("Etap 4: ...", "nan
 #: etap 4 la, ajoute..."). A sentence that names stage 4 cancer plainly
 #: ("kansè metastatik") links it too (the engine's rule for pattern names).
+_CANCER_BEFORE = (
+    r"(?i:\b(?:kans[eè]|cancer|karsin[oò]m|carcinome|sark[oò]m|lenf[oò]m|lymphome"
+    r"|melan[oò]m|mélanome|lesemi|leucémie|miyel[oò]m|myel[oò]m|myélome|timè|tumeur)\b)"
+    r"[^.;:!?\n]{0,60}$"
+    # or right after a TNM string: "T4b N1 M0, etap IIIB".
+    r"|(?<![\w])[cpyra]?[TNM](?:[0-4xX]|is)[a-d]?\s*[,(]?\s*$"
+)
+_STAGE_AFTER = r"^\s*(?i:(?:mwen|m|li|l|ou|w|nou|n|yo|y)\s+ye\b)"
 _STAGE_4 = Pattern(
     names=("etap 4", "etap IV", "etap kat", "estad 4", "stage 4"),
-    before=(
-        r"(?i:\b(?:kans[eè]|cancer|karsin[oò]m|carcinome|sark[oò]m|lenf[oò]m|lymphome"
-        r"|melan[oò]m|mélanome|lesemi|leucémie|miyel[oò]m|myel[oò]m|myélome|timè|tumeur)\b)"
-        r"[^.;:!?\n]{0,60}$"
-    ),
-    after=r"^\s*(?i:(?:mwen|m|li|l|ou|w|nou|n|yo|y)\s+ye\b)",
+    before=_CANCER_BEFORE,
+    after=_STAGE_AFTER,
 )
+
+#: Stages 0-3 in the same shapes as stage 4: "kansè tete a nan etap 2",
+#: "T2 N1 M0, etap IIB"; never "Etap 2: Mande..." in a list of steps.
+_STAGE_0_3 = Pattern(
+    names=(
+        *"etap 0|etap zewo|etap 1|etap I|etap 2|etap II|etap 3|etap III|etap twa".split("|"),
+        *(f"etap {n}{x}" for n, xs in (("1", "AB"), ("I", "AB"), ("2", "AB"), ("II", "AB"),
+                                          ("3", "ABC"), ("III", "ABC")) for x in xs),
+    ),
+    before=_CANCER_BEFORE,
+    after=_STAGE_AFTER,
+)
+
+# Stage names of other conditions: a phrase ending in "etap"/"stade" takes
+# that word, so no stage name can start there ("maladi ren kwonik etap 3").
+_OTHER_CONDITIONS = (
+    "maladi ren kwonik",
+    "maladi ren",
+    "ensifizans renal",
+    "ensifizans renal kwonik",
+    "ren yo",
+    "eskar",
+    "blesi kabann",
+    "ensifizans kadyak",
+    "kè fèb",
+    "tansyon",
+    "tansyon wo",
+    "tansyon ateryèl",
+    "lenfedèm",
+    "andometryoz",
+    "dòmi",
+    "tranche",
+    "akouchman",
+    "maladie rénale chronique",
+    "insuffisance rénale chronique",
+    "insuffisance rénale",
+    "MRC",
+    "IRC",
+    "escarre",
+    "insuffisance cardiaque",
+    "HTA",
+    "hypertension",
+    "R-ISS",
+    "ISS",
+)
+OTHER_STAGED_BEFORE = tuple(
+    f"{what} {link}{word}"
+    for what in _OTHER_CONDITIONS
+    for link in ("", "nan ", "de ", "au ")
+    for word in ("etap", "stade")
+)
+#: "etap 2 nan dòmi", "etap 1 tranche", "etap 3 maladi ren".
+OTHER_STAGED_AFTER = (
+    "nan dòmi",
+    "dòmi",
+    "tranche",
+    "nan tranche",
+    "nan akouchman",
+    "akouchman",
+    "maladi ren",
+    "nan maladi ren",
+    "tansyon",
+    "eskar",
+    "du sommeil",
+    "du travail",
+)
+STAGE_NUMBERS = (*"0 1 2 3 4 I II III IV".split(), *"1A 1B 2A 2B 3A 3B 3C IIA IIB IIIA IIIB IIIC".split())
 
 RULES = LanguageRules(
     code="ht",
@@ -76,13 +147,9 @@ RULES = LanguageRules(
         "doulè",
     ),
     blocking=(
-        # Not stage 4: often treated to cure ("kansè avanse" is stage 4).
-        "avanse lokalman",
-        "kansè avanse lokalman",
-        "maladi avanse lokalman",
-        "localement avancé",
-        "localement avancée",
-        "cancer localement avancé",
+        # Other conditions are staged too.
+        *OTHER_STAGED_BEFORE,
+        *(f"{w} {n} {what}" for w in ("etap", "stade") for n in STAGE_NUMBERS for what in OTHER_STAGED_AFTER),
         # Church: a healing service, the remission of sins.
         "sèvis gerizon",
         "kwazad gerizon",
@@ -104,6 +171,7 @@ RULES = LanguageRules(
         _TNM_LETTERED,
         _TNM_EXPLAINED,
         _STAGE_4,
+        _STAGE_0_3,
         PS,
         # "Pi bon repons: PR", "repons (PR)"; not "ER+/PR+", "entèval PR".
         Pattern(
@@ -117,9 +185,11 @@ EXAMPLES = {
     "annotate": [
         ("Timè a klase T4b N1 M0.", ["Timè", "T4b", "N1", "M0"]),
         ("N0 vle di non.", ["N0"]),
-        ("Li gen yon kansè avanse lokalman.", []),
+        ("Li gen yon kansè avanse lokalman.", ["kansè avanse lokalman"]),
+        ("Kansè tete a nan etap 2. Etap 3: Mennen yon moun avè w.", ["Kansè tete", "etap 2"]),
+        ("Kansè poumon, men li gen maladi ren kwonik etap 3.", ["Kansè poumon"]),
         ("Etap 4: Ajoute farin lan.", []),
-        ("Kansè tete a te deja nan etap IV.", ["etap IV"]),
+        ("Kansè tete a te deja nan etap IV.", ["Kansè tete", "etap IV"]),
         ("ECG: entèval PR nòmal. Reseptè ER+/PR+.", []),
         ("Tès tiwoyid: TSH 2,1; T4 lib 1,2.", []),
         ("Legliz la ap fè yon sèvis gerizon dimanch.", []),
