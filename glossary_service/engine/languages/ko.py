@@ -35,6 +35,65 @@ _VERB_ENDINGS = """
 # Nouns written joined to a name: the 완화의료 of 완화의료팀 is palliative care.
 _JOINED_NOUNS = "팀 센터 병동"
 
+# Stage names of other conditions: "만성 콩팥병 3기", "욕창 2기", "2기 고혈압",
+# "분만 제2기". Each is consumed, so no cancer stage (0기-4기) links inside.
+_OTHER_CONDITIONS = (
+    "만성 콩팥병",
+    "만성콩팥병",
+    "만성 신장병",
+    "만성신장병",
+    "만성 신장 질환",
+    "만성 신부전",
+    "콩팥병",
+    "신장병",
+    "CKD",
+    "욕창",
+    "압박 손상",
+    "압력 손상",
+    "심부전",
+    "고혈압",
+    "림프부종",
+    "림프 부종",
+    "자궁내막증",
+    "치주염",
+    "간질환",
+    "간경변",
+    "분만",
+    "진통",
+    "수면",
+)
+_STAGE_NUMBERS = tuple(
+    f"{n}{sub}"
+    for n in ("0", "1", "2", "3", "4", "I", "II", "III", "IV")
+    for sub in ("", "a", "b")
+)
+OTHER_STAGED = tuple(
+    phrase
+    for c in _OTHER_CONDITIONS
+    for n in _STAGE_NUMBERS
+    for phrase in (f"{c} {n}기", f"{c} 제{n}기", f"{n}기 {c}")
+)
+# 기 (期) also counts cohorts, phases of new towns and terms of office:
+# "4기 신도시", "동아리 3기 회원", "1~3기 선배".
+EVERYDAY_STAGED = tuple(
+    f"{n}기 {what}"
+    for n in ("1", "2", "3", "4")
+    for what in (
+        "신도시",
+        "회원",
+        "선배",
+        "후배",
+        "졸업생",
+        "학생",
+        "수료생",
+        "모집",
+        "지도부",
+        "내각",
+        "위원회",
+        "동기",
+    )
+)
+
 # Fixed expressions that hold a glossary name but mean something else. A
 # blocker's stem must not be a name's stem: 복수의 alone would also block
 # 복수가 and 복수를 (ascites).
@@ -72,7 +131,6 @@ _BLOCKING = (
     "4기 욕창",
     "자궁내막증 4기",
     "치주염 4기",
-    "4기 신도시",
     # End-stage organ failure is not terminal illness; 말기 of eras and
     # terms of office.
     "말기 신부전",
@@ -89,10 +147,9 @@ _BLOCKING = (
     "정권 말기",
     "임기 말기",
     "전쟁 말기",
-    # Not stage 4: often treated to cure.
-    "국소 진행성",
-    "국소진행성",
-    "국소 진행암",
+    # Stages of other conditions, and cohorts, towns and terms of office.
+    *OTHER_STAGED,
+    *EVERYDAY_STAGED,
     # 전이 is also transfer (learning, feelings, AI) and a phase change.
     "배움 전이",
     "학습 전이",
@@ -223,7 +280,7 @@ RULES = LanguageRules(
         # "반응 평가: PR", "최선 반응 CR", "PR 판정"; not the ECG "PR 간격",
         # progesterone receptor "PR 양성", creatinine "Cr" or "PR 담당자".
         Pattern(
-            names=("CR", "PR"),
+            names=("CR", "PR", "PD"),
             before=r"(?:반응|관해|판정|평가|response)\s*(?:은|는|이|가)?\s*[:=(]?\s*$",
             after=r"^\s*(?:판정|소견)",
         ),
@@ -261,5 +318,10 @@ EXAMPLES = {
         ("완전 관해 후 관해 상태를 유지합니다.", ["완전 관해", "관해 상태"]),
         ("복수 응답이 가능합니다.", []),
         ("조선 말기의 병기를 전시합니다.", []),
+        ("국소 진행성 암 환자도 완치를 목표로 치료합니다.", ["국소 진행성 암", "완치"]),
+        ("만성 콩팥병 3기와 욕창 2기가 있어 병원에 다닙니다.", []),
+        ("폐암 2기로 진단받아 수술했습니다.", ["폐암", "2기", "진단", "수술"]),
+        ("간에 전이되어 항암치료를 받고 있습니다.", ["전이", "항암치료"]),
+        ("올해로 4기를 맞은 동아리 4기 회원 모집 안내입니다.", []),
     ],
 }

@@ -72,12 +72,49 @@ _OTHER_STAGED = (
     "loét do tì đè",
     "loét do tỳ đè",
     "HIV",
+    "tăng huyết áp",
+    "cao huyết áp",
+    "suy tim",
+    "phù bạch huyết",
+    "xơ gan",
+    "bệnh gan",
+    "loét do áp lực",
+    "tổn thương do tì đè",
     "lạc nội mạc tử cung",
     "Parkinson",
     "bệnh Parkinson",
 )
+# Every stage name (0-4, Roman numerals, sub-letters): stages 0-3 are names too.
+_STAGE_NUMBERS = tuple(
+    f"{n}{sub}"
+    for n in ("0", "1", "2", "3", "4", "I", "II", "III", "IV")
+    for sub in ("", "A", "B", "C")
+) + ("không", "một", "hai", "ba", "bốn")
 _NON_CANCER_STAGE_4 = tuple(
-    f"{disease} giai đoạn {n}" for disease in _OTHER_STAGED for n in ("4", "IV", "bốn")
+    phrase
+    for disease in _OTHER_STAGED
+    for n in _STAGE_NUMBERS
+    for phrase in (f"{disease} giai đoạn {n}", f"{disease} GĐ {n}")
+)
+# Phases of trials and projects, stages of labour: "thử nghiệm giai đoạn 3"
+# is a phase 3 trial, "giai đoạn 2 của dự án" a project phase.
+_OTHER_PHASES = tuple(
+    phrase
+    for n in _STAGE_NUMBERS
+    for phrase in (
+        f"thử nghiệm giai đoạn {n}",
+        f"thử nghiệm lâm sàng giai đoạn {n}",
+        f"nghiên cứu giai đoạn {n}",
+        f"giai đoạn {n} của thử nghiệm",
+        f"dự án giai đoạn {n}",
+        f"giai đoạn {n} của dự án",
+        f"giai đoạn {n} dự án",
+        f"chuyển dạ giai đoạn {n}",
+        f"giai đoạn {n} của chuyển dạ",
+        f"giai đoạn {n} chuyển dạ",
+        f"giấc ngủ giai đoạn {n}",
+        f"giai đoạn {n} của giấc ngủ",
+    )
 )
 
 # Common middle names, none of which is a word that follows đàm "phlegm"
@@ -152,13 +189,11 @@ RULES = LanguageRules(
         "không còn dấu hiệu bệnh tiến triển",
         "không còn bằng chứng bệnh tiến triển",
         "không có bằng chứng bệnh tiến triển",
-        # Locally advanced: not stage 4, often treated to cure.
-        "tiến triển tại chỗ",
-        "giai đoạn tiến triển tại chỗ",
-        "ung thư giai đoạn tiến triển tại chỗ",
-        "ung thư tiến triển tại chỗ",
+        # "The disease progressed locally": neither progression alone nor
+        # locally advanced cancer (a term of its own now, never stage 4).
         "bệnh tiến triển tại chỗ",
         *_NON_CANCER_STAGE_4,
+        *_OTHER_PHASES,
         *_NODAL_SPREAD,
         # Cancer cells spreading (the process), not stage 4 cancer.
         "tế bào ung thư di căn",
@@ -170,11 +205,6 @@ RULES = LanguageRules(
         "giải trình tự gen biến chủng",
         # "a further stage" of anything.
         "giai đoạn xa hơn",
-        # Departments, not a report.
-        "khoa giải phẫu bệnh",
-        "phòng giải phẫu bệnh",
-        "bộ môn giải phẫu bệnh",
-        "trung tâm giải phẫu bệnh",
         # hạch: other words and other ganglia than lymph nodes.
         "hạch toán",
         "hạch sách",
@@ -255,7 +285,7 @@ RULES = LanguageRules(
         # "đáp ứng: PR", "bệnh nhân đạt CR", "RECIST 1.1: PR"; not "khoảng PR"
         # (ECG), "làm PR" (public relations) or "ngân hàng đạt CR 12%".
         Pattern(
-            names=("CR", "PR"),
+            names=("CR", "PR", "PD"),
             before=(
                 r"(?i:đáp\s+ứng(?:\s+(?:với\s+)?điều\s+trị)?|(?:bệnh|bệnh\s+nhân|người\s+bệnh|BN)\s+(?:đã\s+)?đạt(?:\s+được)?"
                 r"|RECIST(?:\s*v?1\.1)?)\s*\)?\s*[:=(-]?\s*$"
@@ -265,6 +295,12 @@ RULES = LanguageRules(
 )
 
 EXAMPLES = {
+    "annotate": [
+        ("Ung thư tiến triển tại chỗ, điều trị hóa xạ trị đồng thời.", ["Ung thư tiến triển tại chỗ", "xạ trị"]),
+        ("Bệnh nhân ung thư phổi, bệnh thận mạn giai đoạn 3 và tăng huyết áp giai đoạn 2.", ["ung thư phổi"]),
+        ("Thuốc đã qua thử nghiệm giai đoạn 3 cho bệnh nhân ung thư.", []),
+        ("Sau 2 đợt điều trị, bệnh tiến triển tốt.", []),
+    ],
     "sort": ["u", "ung thư", "ưu tiên"],
     "fold_marks": [("hoá trị", "hóa trị"), ("khoẻ", "khỏe"), ("thuý", "thúy")],
 }
