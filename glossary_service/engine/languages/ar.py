@@ -240,6 +240,13 @@ RULES = LanguageRules(
         "البذور المعدلة وراثيا",
         "الكائنات المعدلة وراثيا",
         "الهندسة الوراثية للنباتات",
+        # The windpipe (trachea) is not a bronchus, though ة/ات makes
+        # "القصبة الهوائية" a form of the bronchi's "القصبات الهوائية";
+        # "قصبة الرئة" / "القصبة الرئوية" is the windpipe in older usage.
+        "القصبة الهوائية",
+        "قصبة هوائية",
+        "القصبة الرئوية",
+        "قصبة الرئة",
         # "المرحلة الأولى/الرابعة" is also a year of a degree (Iraq), a phase of
         # a project, a league or a trial, and other conditions are staged too.
         *OTHER_STAGES,

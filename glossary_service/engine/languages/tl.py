@@ -13,6 +13,55 @@ from __future__ import annotations
 from . import LanguageRules, Pattern
 from ._shared import PS, TNM
 
+# Stage names of other conditions, as Filipino clinicians and patients write
+# them in Taglish: "CKD stage 3", "stage 2 na pressure ulcer", "stage 1
+# hypertension", "stage 2 ng labor". A phrase ending in "stage" takes that
+# word, so no stage name can start there.
+OTHER_STAGED_BEFORE = (
+    "kidney disease stage",
+    "CKD stage",
+    "pressure ulcer stage",
+    "pressure injury stage",
+    "pressure sore stage",
+    "bedsore stage",
+    "heart failure stage",
+    "hypertension stage",
+    "altapresyon stage",
+    "lymphedema stage",
+    "sleep stage",
+    "labor stage",
+)
+OTHER_STAGED_AFTER = (
+    "kidney disease",
+    "chronic kidney disease",
+    "CKD",
+    "sakit sa bato",
+    "pressure ulcer",
+    "pressure injury",
+    "pressure sore",
+    "bedsore",
+    "sugat sa likod",
+    "heart failure",
+    "liver disease",
+    "sakit sa atay",
+    "endometriosis",
+    "lymphedema",
+    "hypertension",
+    "high blood pressure",
+    "altapresyon",
+    "alta presyon",
+    "sleep",
+    "tulog",
+    "labor",
+    "labour",
+    "panganganak",
+)
+STAGE_NUMBERS = (
+    "0", "1", "2", "3", "4", "I", "II", "III", "IV", "one", "two", "three", "four",
+    # CKD stage 3 has sub-stages of its own.
+    "3a", "3b", "IIIa", "IIIb",
+)
+
 RULES = LanguageRules(
     code="tl",
     number_words=frozenset("isa dalawa tatlo apat lima one two three four".split()),
@@ -47,35 +96,17 @@ RULES = LanguageRules(
         "pagtatae",
     ),
     blocking=(
-        # Not stage 4: often treated to cure.
-        "locally advanced",
-        "lokal na advanced",
+        # "Locally advanced" is a term of its own (never stage 4): not blocked.
         "malignant hyperthermia",
         "malignant hypertension",
-        # Other diseases are staged too.
-        "CKD stage 4",
-        "CKD stage IV",
-        "stage 4 CKD",
-        "stage 4 na CKD",
-        "kidney disease stage 4",
-        "chronic kidney disease stage 4",
-        "stage 4 kidney disease",
-        "stage 4 chronic kidney disease",
-        "stage 4 na sakit sa bato",
-        "pressure ulcer stage 4",
-        "stage 4 pressure ulcer",
-        "stage 4 pressure injury",
-        "stage 4 bedsore",
-        "stage 4 na bedsore",
-        "stage 4 na pressure ulcer",
-        "stage IV pressure ulcer",
-        "pressure ulcer stage IV",
-        "stage 4 na kidney disease",
-        "stage 4 na chronic kidney disease",
-        "stage 4 heart failure",
-        "stage 4 liver disease",
-        "stage 4 endometriosis",
-        "stage 4 lymphedema",
+        # Other conditions are staged too; a stage number there is not cancer's.
+        *OTHER_STAGED_BEFORE,
+        *(
+            f"stage {n}{link}{what}"
+            for n in STAGE_NUMBERS
+            for link in (" ", " na ", " ng ")
+            for what in OTHER_STAGED_AFTER
+        ),
         # Places and machines, not an illness that cannot be cured.
         "bus terminal",
         "terminal ng bus",
@@ -127,6 +158,16 @@ RULES = LanguageRules(
         "lunas sa kabag",
         # A bump from a knock, not a tumor.
         "bukol sa noo",
+        # Other cancers, named like the glossary's lung and breast cancer but
+        # one or two letters away: a lookup must not take kidney, bone, heart,
+        # blood or skin cancer, or cancer in children, for "kanser sa baga"
+        # or "kanser sa suso".
+        *(
+            f"{c} {p} {organ}"
+            for c in ("kanser", "cancer")
+            for p in ("sa", "ng")
+            for organ in ("bato", "buto", "bata", "puso", "dugo", "balat")
+        ),
         # Real words one letter from a name: misspelling tolerance must not
         # turn Monday into a cure, "besides" or a knot into a tumor, or
         # "lacking" into a lymph node.
@@ -181,7 +222,13 @@ EXAMPLES = {
         ("Bubuksan na ang bagong bus terminal sa Lunes.", []),
         ("Normal ang PR interval. Best response: PR.", ["PR"]),
         ("Tugon sa gamutan: CR. Ang CR ay nasa 2nd floor.", ["CR"]),
-        ("Kumalat na ang kanser sa lining ng tiyan.", ["lining ng tiyan"]),
+        ("Kumalat na ang kanser sa lining ng tiyan.", ["Kumalat na ang kanser", "lining ng tiyan"]),
         ("Pamamaga ng lining ng tiyan ang gastritis.", []),
+        # Locally advanced is its own term, never stage 4 or advanced cancer.
+        ("Locally advanced na kanser sa colon.", ["Locally advanced na kanser"]),
+        # Other conditions' stages are not cancer's.
+        ("May CKD stage 3 at stage 2 na pressure ulcer.", []),
+        ("Stage 1 hypertension lang po, sabi ng doktor.", []),
+        ("Stage III na kanser sa colon.", ["Stage III na kanser"]),
     ],
 }
