@@ -15,6 +15,12 @@ holds the algorithm of ``Index.annotate`` and no rule of any language.
 evaluation corpus of every locale, plus adversarial strings, give the same
 spans in Chromium as in Python.
 
+``names`` are in the index's build order (lookup-only names left out) and
+``weights`` holds one letter per name, its weight: the matcher groups them by
+first token (and by first stem) and sorts each group as ``Index._phrase_table``
+does, so both tables come out in the index's own order. ``weightValues`` maps
+the letters to weights.
+
 Layout of a name (``names``): ``[tokens, term, policy, joiners, letters,
 length, marks, last, patterns]``, trailing defaults left out:
 
@@ -35,11 +41,13 @@ import json
 
 from . import charsets, index, scripts, text
 from .jsregex import Translator
-from .policies import ALWAYS, CONTEXT, PATTERN
+from .policies import ALWAYS, CONTEXT, LOOKUP, PATTERN
 
 #: The data layout; a matcher.js reads only the format it knows.
-FORMAT = 1
+FORMAT = 2
 _POLICY = {ALWAYS: 0, CONTEXT: 1, PATTERN: 2}
+#: A name's weight (``index._WEIGHT``), one letter per name in ``weights``.
+_WEIGHT_LETTER = {by: chr(ord("a") + i) for i, by in enumerate(index._WEIGHT)}
 
 
 def export(idx: index.Index) -> dict:
@@ -54,19 +62,21 @@ def export(idx: index.Index) -> dict:
         # Python's re.match is anchored at the start; a JavaScript test is not.
         return "^(?:" + tr.translate(pattern) + ")"
 
-    # Names in the index's own phrase-table order: grouped by first token in
-    # array order, the matcher rebuilds every group exactly.
-    name_ids: dict[int, int] = {}
+    # Names in the index's build order, with the weight that breaks ties: the
+    # matcher rebuilds both phrase tables (by token and by stem) as the index
+    # does, grouping by first token and sorting each group the same way.
     names: list[list] = []
+    weights: list[str] = []
     terms: list[str] = []
     term_ids: dict[str, int] = {}
     patterns: list[list] = []
     pattern_ids: dict[tuple, int] = {}
-    for group in idx._phrases.values():
-        for toks, name in group:
-            name_ids[id(name)] = len(names)
-            names.append(_name(idx, toks, name, terms, term_ids, patterns, pattern_ids, search))
-    stem_order = [name_ids[id(name)] for group in idx._stem_phrases.values() for _, name in group]
+    for name in idx._build_order:
+        toks = tuple(t.key for t in text.tokens(name.surface))
+        if name.policy == LOOKUP or not toks:
+            continue  # in no phrase table
+        names.append(_name(idx, toks, name, terms, term_ids, patterns, pattern_ids, search))
+        weights.append(_WEIGHT_LETTER[name.by])
     cues = [" ".join(toks) for group in idx._cues.values() for toks, _ in group]
     cue_ids = {id(name): i for i, name in enumerate(n for g in idx._cues.values() for _, n in g)}
     stem_cue_order = [cue_ids[id(name)] for group in idx._stem_cues.values() for _, name in group]
@@ -108,7 +118,8 @@ def export(idx: index.Index) -> dict:
         "terms": terms,
         "patterns": patterns,
         "names": names,
-        "stemOrder": stem_order if stem else [],
+        "weights": "".join(weights),
+        "weightValues": list(index._WEIGHT.values()),
         "cues": cues,
         "stemCueOrder": stem_cue_order if stem else [],
         "classes": tr.classes,

@@ -133,6 +133,8 @@ class Index:
         self._stem = stemmer(rules)
         self._numbers = frozenset(fold(w) for w in rules.number_words)
         names = list(self._names(terms))
+        # The build order: the browser matcher rebuilds its phrase tables from it.
+        self._build_order = tuple(names)
         by_key: dict[str, list[Name]] = {}
         for name in names:
             if name.term_id is not None:

@@ -17,7 +17,7 @@
 var GlossaryMatcher = (function () {
   "use strict";
 
-  var FORMAT = 1;
+  var FORMAT = 2;
   var ALWAYS = 0;
   var CONTEXT = 1;
   var PATTERN = 2;
@@ -256,8 +256,9 @@ var GlossaryMatcher = (function () {
 
     // -- names, in the index's order --------------------------------------------
 
-    var names = data.names.map(function (r) {
+    var names = data.names.map(function (r, i) {
       return {
+        weight: data.weightValues[data.weights.charCodeAt(i) - 97],
         toks: r[0].split(" "),
         term: r[1] >= 0 ? terms[r[1]] : null,
         policy: r[2],
@@ -272,25 +273,40 @@ var GlossaryMatcher = (function () {
       };
     });
 
-    function table(entries) {
+    // Index._phrase_table: grouped by first token, each group longest first,
+    // blocking phrases before names, then by weight (a stable sort).
+    function byPhraseOrder(a, b) {
+      return (
+        b[0].length - a[0].length ||
+        (a[1].term === null ? 0 : 1) - (b[1].term === null ? 0 : 1) ||
+        b[1].weight - a[1].weight
+      );
+    }
+    function table(entries, sorted) {
       var map = new Map();
       entries.forEach(function (e) {
         var group = map.get(e[0][0]);
         if (!group) map.set(e[0][0], (group = []));
         group.push(e);
       });
+      if (sorted)
+        map.forEach(function (group) {
+          group.sort(byPhraseOrder);
+        });
       return map;
     }
     var phrases = table(
       names.map(function (n) {
         return [n.toks, n];
-      })
+      }),
+      true
     );
     var stemPhrases = stem
       ? table(
-          data.stemOrder.map(function (i) {
-            return [names[i].toks.map(stem), names[i]];
-          })
+          names.map(function (n) {
+            return [n.toks.map(stem), n];
+          }),
+          true
         )
       : null;
     var cueToks = data.cues.map(function (c) {

@@ -1,9 +1,9 @@
 """The browser matcher's data holds the index's own tables, in every locale.
 
-The matcher groups ``names`` by first token in array order, and the stemmed
-names in ``stemOrder``: rebuilt that way here, the groups equal the index's
-phrase tables name for name (policy, term, order), so longest-first and
-blocker-first come out as in Python.
+The matcher groups ``names`` (in the index's build order) by first token, and
+by first stem, then sorts each group longest first, blocking phrases first,
+then by weight (``weights``): rebuilt that way here, the groups equal the
+index's phrase tables name for name (policy, term, order).
 """
 
 from __future__ import annotations
@@ -16,11 +16,14 @@ from glossary_service.engine.policies import ALWAYS, CONTEXT, PATTERN
 _POLICIES = [ALWAYS, CONTEXT, PATTERN]
 
 
-def _groups(entries):
+def _groups(entries, weights=None):
     table: dict[str, list] = {}
-    for toks, name in entries:
-        table.setdefault(toks[0], []).append((toks, name))
-    return table
+    for i, (toks, name) in enumerate(entries):
+        table.setdefault(toks[0], []).append((toks, name, weights[i] if weights else 0))
+    if weights is not None:  # as the matcher sorts (a stable sort, like Python's)
+        for group in table.values():
+            group.sort(key=lambda e: (-len(e[0]), e[1][0] is not None, -e[2]))
+    return {k: [(toks, name) for toks, name, _ in g] for k, g in table.items()}
 
 
 def _described(name, terms):
@@ -32,7 +35,9 @@ def test_tables_equal_the_index(glossary, code):
     idx = glossary.view(code).index
     data = export(idx)
     names, terms = data["names"], data["terms"]
-    rebuilt = _groups([(tuple(n[0].split(" ")), _described(n, terms)) for n in names])
+    weights = [data["weightValues"][ord(c) - ord("a")] for c in data["weights"]]
+    assert len(weights) == len(names)
+    rebuilt = _groups([(tuple(n[0].split(" ")), _described(n, terms)) for n in names], weights)
     expected = {
         first: [(toks, (name.term_id, name.policy)) for toks, name in group]
         for first, group in idx._phrases.items()
@@ -41,9 +46,10 @@ def test_tables_equal_the_index(glossary, code):
     if idx._stem is not None:
         stemmed = _groups(
             [
-                (tuple(idx._stem(t) for t in names[i][0].split(" ")), _described(names[i], terms))
-                for i in data["stemOrder"]
-            ]
+                (tuple(idx._stem(t) for t in n[0].split(" ")), _described(n, terms))
+                for n in names
+            ],
+            weights,
         )
         assert stemmed == {
             first: [(toks, (name.term_id, name.policy)) for toks, name in group]

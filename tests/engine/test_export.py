@@ -151,7 +151,7 @@ def _policies(t: NamedTerm) -> dict[str, str]:
 def test_data_shape():
     data = export.export(_small_index())
     assert data["format"] == export.FORMAT
-    assert re.fullmatch(r"1-[0-9a-f]{16}", data["version"])
+    assert re.fullmatch(rf"{export.FORMAT}-[0-9a-f]{{16}}", data["version"])
     assert set(data["terms"]) == {"metastasis", "partial-response"}
     by_tokens = {n[0]: n for n in data["names"]}
     assert by_tokens["stage 4"][2] == 1  # context

@@ -18,8 +18,8 @@ def test_every_served_locale_has_data(client, glossary):
         assert r.mimetype == "application/json"
         data = r.get_json()
         assert data["locale"] == code
-        assert data["format"] == 1
-        assert data["version"].startswith("1-")
+        assert data["format"] == 2
+        assert data["version"].startswith(f"{data['format']}-")
         assert r.headers["Content-Language"] == code
 
 

@@ -39,7 +39,10 @@ OTHER_STAGED = (
     "sueño NREM",
 )
 OTHER_STAGED_BEFORE = tuple(
-    f"{what}{link}{word}" for what in OTHER_STAGED for link in (" ", " en ", " de ") for word in ("estadio", "etapa")
+    f"{what}{link}{word}"
+    for what in OTHER_STAGED
+    for link in (" ", " en ", " de ")
+    for word in ("estadio", "etapa")
 )
 OTHER_STAGED_AFTER = (
     "de la enfermedad renal crónica",
@@ -72,7 +75,22 @@ OTHER_STAGED_AFTER = (
     "del trabajo de parto",
 )
 STAGE_WORDS = ("estadio", "etapa")
-STAGE_NUMBERS = ("0", "1", "2", "3", "4", "I", "II", "III", "IV", "cero", "uno", "dos", "tres", "cuatro")
+STAGE_NUMBERS = (
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "I",
+    "II",
+    "III",
+    "IV",
+    "cero",
+    "uno",
+    "dos",
+    "tres",
+    "cuatro",
+)
 
 RULES = LanguageRules(
     code="es",
@@ -408,10 +426,14 @@ EXAMPLES = {
         ("Jamón curado y queso curado; el cura del pueblo.", []),
         ("La etapa 4 de la Vuelta y la radiación ultravioleta.", []),
         (
-            "Paciente con cáncer de mama en estadio IIA; ERC estadio 3 y úlcera por presión estadio 2.",
+            "Paciente con cáncer de mama en estadio IIA; ERC estadio 3 y "
+            "úlcera por presión estadio 2.",
             ["cáncer de mama", "estadio IIA"],
         ),
-        ("Cáncer de recto localmente avanzado, no metastásico.", ["Cáncer de recto", "localmente avanzado", "metastásico"]),
+        (
+            "Cáncer de recto localmente avanzado, no metastásico.",
+            ["Cáncer de recto", "localmente avanzado", "metastásico"],
+        ),
         ("Recibió 6 ciclos de QT adyuvante. ECG: intervalo QT normal, QTc 440 ms.", ["QT"]),
     ],
 }

@@ -63,8 +63,18 @@ _STAGE_4 = Pattern(
 _STAGE_0_3 = Pattern(
     names=(
         *"etap 0|etap zewo|etap 1|etap I|etap 2|etap II|etap 3|etap III|etap twa".split("|"),
-        *(f"etap {n}{x}" for n, xs in (("1", "AB"), ("I", "AB"), ("2", "AB"), ("II", "AB"),
-                                          ("3", "ABC"), ("III", "ABC")) for x in xs),
+        *(
+            f"etap {n}{x}"
+            for n, xs in (
+                ("1", "AB"),
+                ("I", "AB"),
+                ("2", "AB"),
+                ("II", "AB"),
+                ("3", "ABC"),
+                ("III", "ABC"),
+            )
+            for x in xs
+        ),
     ),
     before=_CANCER_BEFORE,
     after=_STAGE_AFTER,
@@ -123,7 +133,10 @@ OTHER_STAGED_AFTER = (
     "du sommeil",
     "du travail",
 )
-STAGE_NUMBERS = (*"0 1 2 3 4 I II III IV".split(), *"1A 1B 2A 2B 3A 3B 3C IIA IIB IIIA IIIB IIIC".split())
+STAGE_NUMBERS = (
+    *"0 1 2 3 4 I II III IV".split(),
+    *"1A 1B 2A 2B 3A 3B 3C IIA IIB IIIA IIIB IIIC".split(),
+)
 
 RULES = LanguageRules(
     code="ht",
@@ -149,7 +162,12 @@ RULES = LanguageRules(
     blocking=(
         # Other conditions are staged too.
         *OTHER_STAGED_BEFORE,
-        *(f"{w} {n} {what}" for w in ("etap", "stade") for n in STAGE_NUMBERS for what in OTHER_STAGED_AFTER),
+        *(
+            f"{w} {n} {what}"
+            for w in ("etap", "stade")
+            for n in STAGE_NUMBERS
+            for what in OTHER_STAGED_AFTER
+        ),
         # Church: a healing service, the remission of sins.
         "sèvis gerizon",
         "kwazad gerizon",
