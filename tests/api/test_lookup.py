@@ -65,13 +65,23 @@ def test_missing_empty_or_long_query_is_400(client, problem, query):
     problem(client.get(f"/api/v1/lookup?{query}"), 400)
 
 
-def test_another_stage_is_no_match_with_staging_suggested(client, problem):
-    body = problem(client.get("/api/v1/lookup?q=stage 2"), 404)
+def test_another_stage_is_its_own_term_never_stage_4(client):
+    for query, expected in (
+        ("stage 2", "stage-2"),
+        ("stage IIIB", "stage-3"),
+        ("stage 0", "stage-0"),
+    ):
+        body = client.get(f"/api/v1/lookup?q={query}").get_json()
+        assert body["id"] == expected, query
+
+
+def test_a_stage_no_term_names_is_no_match_with_staging_suggested(client, problem):
+    body = problem(client.get("/api/v1/lookup?q=stage 5"), 404)
     ids = [s["id"] for s in body["suggestions"]]
     assert "cancer-staging" in ids
     assert "stage-4-cancer" not in ids
 
 
 def test_a_longer_phrase_says_it_matched_a_name_inside(client):
-    body = client.get("/api/v1/lookup?q=Stage 4 lung cancer").get_json()
+    body = client.get("/api/v1/lookup?q=Stage 4 bladder cancer").get_json()
     assert (body["id"], body["matched"]["by"]) == ("stage-4-cancer", "contains")

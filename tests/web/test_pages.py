@@ -187,8 +187,11 @@ def test_term_page_shows_the_whole_term(client, glossary):
     assert t.definition in page
     assert t.short_definition in page
     assert t.source.pronunciation in page
-    for alias in t.aliases:
+    names = glossary.english.other_names(t)
+    for alias in names:
         assert f"<li>{alias}</li>" in page
+    # other names are names, not inflected forms of the heading
+    assert "metastases" in t.aliases and "<li>metastases</li>" not in page
     for related in t.source.related:
         assert f'href="/terms/{related}?lang=en"' in page
     for doc in t.source.sources:
