@@ -63,9 +63,7 @@ _OTHER_CONDITIONS = (
     "수면",
 )
 _STAGE_NUMBERS = tuple(
-    f"{n}{sub}"
-    for n in ("0", "1", "2", "3", "4", "I", "II", "III", "IV")
-    for sub in ("", "a", "b")
+    f"{n}{sub}" for n in ("0", "1", "2", "3", "4", "I", "II", "III", "IV") for sub in ("", "a", "b")
 )
 OTHER_STAGED = tuple(
     phrase
