@@ -57,9 +57,24 @@ OTHER_STAGED_AFTER = (
     "panganganak",
 )
 STAGE_NUMBERS = (
-    "0", "1", "2", "3", "4", "I", "II", "III", "IV", "one", "two", "three", "four",
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "I",
+    "II",
+    "III",
+    "IV",
+    "one",
+    "two",
+    "three",
+    "four",
     # CKD stage 3 has sub-stages of its own.
-    "3a", "3b", "IIIa", "IIIb",
+    "3a",
+    "3b",
+    "IIIa",
+    "IIIb",
 )
 
 RULES = LanguageRules(
