@@ -45,10 +45,7 @@ def test_tables_equal_the_index(glossary, code):
     assert rebuilt == expected
     if idx._stem is not None:
         stemmed = _groups(
-            [
-                (tuple(idx._stem(t) for t in n[0].split(" ")), _described(n, terms))
-                for n in names
-            ],
+            [(tuple(idx._stem(t) for t in n[0].split(" ")), _described(n, terms)) for n in names],
             weights,
         )
         assert stemmed == {

@@ -85,11 +85,18 @@ _OTHER_STAGED = (
     "bệnh Parkinson",
 )
 # Every stage name (0-4, Roman numerals, sub-letters): stages 0-3 are names too.
-_STAGE_NUMBERS = tuple(
-    f"{n}{sub}"
-    for n in ("0", "1", "2", "3", "4", "I", "II", "III", "IV")
-    for sub in ("", "A", "B", "C")
-) + ("không", "một", "hai", "ba", "bốn")
+_STAGE_NUMBERS = (
+    *tuple(
+        f"{n}{sub}"
+        for n in ("0", "1", "2", "3", "4", "I", "II", "III", "IV")
+        for sub in ("", "A", "B", "C")
+    ),
+    "không",
+    "một",
+    "hai",
+    "ba",
+    "bốn",
+)
 _NON_CANCER_STAGE_4 = tuple(
     phrase
     for disease in _OTHER_STAGED
@@ -296,8 +303,14 @@ RULES = LanguageRules(
 
 EXAMPLES = {
     "annotate": [
-        ("Ung thư tiến triển tại chỗ, điều trị hóa xạ trị đồng thời.", ["Ung thư tiến triển tại chỗ", "xạ trị"]),
-        ("Bệnh nhân ung thư phổi, bệnh thận mạn giai đoạn 3 và tăng huyết áp giai đoạn 2.", ["ung thư phổi"]),
+        (
+            "Ung thư tiến triển tại chỗ, điều trị hóa xạ trị đồng thời.",
+            ["Ung thư tiến triển tại chỗ", "xạ trị"],
+        ),
+        (
+            "Bệnh nhân ung thư phổi, bệnh thận mạn giai đoạn 3 và tăng huyết áp giai đoạn 2.",
+            ["ung thư phổi"],
+        ),
         ("Thuốc đã qua thử nghiệm giai đoạn 3 cho bệnh nhân ung thư.", []),
         ("Sau 2 đợt điều trị, bệnh tiến triển tốt.", []),
     ],
