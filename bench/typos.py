@@ -2,14 +2,15 @@
 
 Two edits (a dropped, doubled, changed or swapped letter; optimal string
 alignment distance exactly 2) of every name long enough for its language's
-rules to forgive two (ten letters in most languages; never in Chinese), two
+rules to forgive two (ten letters in most languages; never in Chinese), and
+still long enough after the slip (the rules count the letters typed: two
+dropped letters can make a typo in which only one edit is forgiven), two
 typos per name, made with a fixed seed, so a run today and a run next month
-test the same typos. The edits
-keep what the engine's safety rules keep: the first letter, every number
-(digits, Roman numerals, the language's number words), the spaces between
-words; letters are changed into letters of the same name. A typo that happens to spell another name
-of the locale exactly, or that is two edits from a name of another term too,
-is left out: it has no one right answer.
+test the same typos. The edits keep what the engine's safety rules keep: the
+first letter, every number (digits, Roman numerals, the language's number
+words), the spaces between words; letters are changed into letters of the
+same name. A typo that happens to spell another name of the locale exactly,
+or that is two edits from a name of another term too, is left out: it has no one right answer.
 
 ``python bench/typos.py [--locale en] [--edits 2]`` prints the set.
 """
@@ -91,6 +92,8 @@ def typo_set(names: dict[str, str], rules: LanguageRules, edits: int = 2) -> lis
             typed = phrase_key(typed)
             if typed in made or typed in names or fuzzy.edit_distance(typed, key, 3) != edits:
                 continue
+            if fuzzy.budget(len(typed), rules.fuzzy_lengths) < edits:
+                continue  # typed too short for the rules to forgive two: by design, not found
             if any(
                 names[other] != names[key] and fuzzy.edit_distance(typed, other, edits) <= edits
                 for other in keys

@@ -64,13 +64,13 @@ def under(path: str, prefix: str) -> bool:
 def is_api_path() -> bool:
     """Requests answered in JSON (and errors as problem+json unless the part
     answering has its own format), with CORS: the API, the browser matcher's
-    data, the EHR faces, the health check with or without a trailing slash,
+    data, the widget's release, the EHR faces, the health check with or without a trailing slash,
     and paths that start with "//" (no page lives there; clients that build
     URLs badly get JSON)."""
     path = request.path
     return (
         path.startswith(("/api/", "//", "/widget/matcher/"))
-        or path.rstrip("/") == "/healthz"
+        or path.rstrip("/") in ("/healthz", "/widget/release.json")
         or any(under(path, prefix) for prefix in MACHINE_PREFIXES)
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 
 import pytest
@@ -34,6 +35,13 @@ def test_every_term_is_whole(content):
         assert t.sources and t.related, t.id
         assert len(t.short_definition.split()) <= 25, t.id
         assert t.category in content.categories
+
+
+def test_definitions_are_three_to_six_sentences(content):
+    """The house rule: long enough to explain, short enough to read on a phone."""
+    for t in content.terms.values():
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", t.definition.strip()) if s]
+        assert 3 <= len(sentences) <= 6, (t.id, len(sentences))
 
 
 def test_abbreviations_are_aliases(content):
