@@ -97,20 +97,21 @@ def other_names(rules: LanguageRules, heading: str, names: Iterable[str]) -> lis
     def key(name: str) -> str:
         return " ".join(stem(t.key) for t in tokens(name))
 
-    def forms(name: str) -> set[str]:
-        found = {key(name)}
-        if (many := plural(rules, name)) is not None:
-            found.add(key(many))
-        return found
+    def plural_key(name: str) -> str | None:
+        many = plural(rules, name)
+        return None if many is None else key(many)
 
-    seen = forms(heading)
-    shown = []
+    seen = {key(heading), plural_key(heading)}
+    shown: list[tuple[str, str, str | None]] = []  # name, its key, its plural's key
     for name in names:
-        if key(name) in seen:
+        k = key(name)
+        if k in seen:
             continue
-        shown.append(name)
-        seen |= forms(name)
+        pk = plural_key(name)
+        shown.append((name, k, pk))
+        seen |= {k, pk}
     # A plural listed before its singular ("metastases", then "metastasis"
     # as the heading of another list) is caught above; a singular after its
     # plural is caught here.
-    return [n for n in shown if not any(key(n) != key(m) and key(n) in forms(m) for m in shown)]
+    plurals = {pk for _, k, pk in shown if pk is not None and pk != k}
+    return [name for name, k, _ in shown if k not in plurals]
