@@ -15,6 +15,11 @@ TNM = Pattern(
     after=_TNM_AFTER,
 )
 
+#: Stage numbers in digits and Roman numerals, 0 to IV: what other staged
+#: conditions ("CKD stage 3") share with cancer's stages. Each language adds
+#: its number words and the sub-stages it writes.
+STAGE_NUMERALS = ("0", "1", "2", "3", "4", "I", "II", "III", "IV")
+
 #: ECOG performance status is written "ECOG PS 1", "PS: 2", "PS=0".
 PS_AFTER = r"^\s*[:=]?\s*[0-4](?![\w.,]\d)"
 PS_BEFORE = r"(?:ECOG|WHO|OMS|ВОЗ|Zubrod)\s*$"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS_BEFORE, TNM
+from ._shared import PS_BEFORE, STAGE_NUMERALS, TNM
 
 # Stage names of other conditions: "CKD stage 3", "stage 2 high blood pressure".
 # A phrase ending in "stage" takes that word, so no stage name can start there.
@@ -34,7 +34,7 @@ OTHER_STAGED_AFTER = (
     "of labor",
     "of labour",
 )
-STAGE_NUMBERS = ("0", "1", "2", "3", "4", "I", "II", "III", "IV", "one", "two", "three", "four")
+STAGE_NUMBERS = (*STAGE_NUMERALS, "one", "two", "three", "four")
 
 RULES = LanguageRules(
     code="en",

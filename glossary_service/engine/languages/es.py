@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS, TNM
+from ._shared import PS, STAGE_NUMERALS, TNM
 
 # Stage names of other conditions: "ERC estadio 3", "úlcera por presión estadio 2",
 # "hipertensión arterial estadio 2", "etapa 2 del sueño". A phrase ending in
@@ -76,15 +76,7 @@ OTHER_STAGED_AFTER = (
 )
 STAGE_WORDS = ("estadio", "etapa")
 STAGE_NUMBERS = (
-    "0",
-    "1",
-    "2",
-    "3",
-    "4",
-    "I",
-    "II",
-    "III",
-    "IV",
+    *STAGE_NUMERALS,
     "cero",
     "uno",
     "dos",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS, TNM
+from ._shared import PS, STAGE_NUMERALS, TNM
 
 # Stage names of other conditions. A phrase ending in "stade" takes that
 # word, so no stage name (stade 1, stade IIIA, stade 4...) can start there.
@@ -70,7 +70,7 @@ OTHER_STAGED_AFTER = (
     "de l'accouchement",
 )
 STAGE_NUMBERS = (
-    *"0 1 2 3 4 I II III IV".split(),
+    *STAGE_NUMERALS,
     *"1A 1B 1C 2A 2B 2C 3A 3B 3C IA IB IC IIA IIB IIC IIIA IIIB IIIC".split(),
     *"zéro un deux trois quatre".split(),
 )

@@ -10,7 +10,7 @@ that make them a stage of a cancer.
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS, TNM
+from ._shared import PS, STAGE_NUMERALS, TNM
 
 # One TNM category as written: "T2", "pT3", "N1a", "Tis", "Mx".
 _CODE = r"[cpyra]?[TNM](?:[0-4xX]|is)[a-d]?"
@@ -134,7 +134,7 @@ OTHER_STAGED_AFTER = (
     "du travail",
 )
 STAGE_NUMBERS = (
-    *"0 1 2 3 4 I II III IV".split(),
+    *STAGE_NUMERALS,
     *"1A 1B 2A 2B 3A 3B 3C IIA IIB IIIA IIIB IIIC".split(),
 )
 

@@ -7,7 +7,7 @@ syllables, so a one-syllable noun (암) is never cut."""
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS, TNM
+from ._shared import PS, STAGE_NUMERALS, TNM
 
 # Case and other particles, with their forms after a vowel and a consonant.
 _PARTICLES = """
@@ -62,9 +62,7 @@ _OTHER_CONDITIONS = (
     "진통",
     "수면",
 )
-_STAGE_NUMBERS = tuple(
-    f"{n}{sub}" for n in ("0", "1", "2", "3", "4", "I", "II", "III", "IV") for sub in ("", "a", "b")
-)
+_STAGE_NUMBERS = tuple(f"{n}{sub}" for n in STAGE_NUMERALS for sub in ("", "a", "b"))
 OTHER_STAGED = tuple(
     phrase
     for c in _OTHER_CONDITIONS

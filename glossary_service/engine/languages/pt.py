@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS_BEFORE
+from ._shared import PS_BEFORE, STAGE_NUMERALS
 
 # TNM categories as pathology and clinical notes write them: with a prefix
 # (pT3, cN0, ypT0) and a sub-letter (N1a, T1mi). A category is linked only
@@ -30,9 +30,11 @@ TNM = Pattern(
 # Brazilian clinicians).
 _STAGE_WORDS = ("estágio", "estádio")
 _STAGE_NUMBERS = (
-    "0 1 2 3 4 I II III IV zero um dois três quatro "
-    "1A 1B 2A 2B 2C 3A 3B 3C 3D 4A 4B 4C IA IB IIA IIB IIC IIIA IIIB IIIC IIID IVA IVB IVC"
-).split()
+    *STAGE_NUMERALS,
+    *"zero um dois três quatro".split(),
+    *"1A 1B 2A 2B 2C 3A 3B 3C 3D 4A 4B 4C".split(),
+    *"IA IB IIA IIB IIC IIIA IIIB IIIC IIID IVA IVB IVC".split(),
+)
 _OTHER_STAGED = (
     # (condition, the preposition that joins it after a stage number)
     ("doença renal crônica", "da"),

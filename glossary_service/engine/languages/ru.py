@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS, TNM
+from ._shared import PS, STAGE_NUMERALS, TNM
 
 # TNM categories as Russian notes type them: Latin or Cyrillic Т and М
 # ("Т2 N1 М0"), with the sub-letters of the 8th edition ("T2b", "N2a"). The
@@ -70,9 +70,9 @@ _OTHER_CONDITIONS = (
     "родов",
 )
 _STAGE_NUMBERS = (
-    "0 1 2 3 4 I II III IV IA IB IIA IIB IIC IIIA IIIB IIIC 1A 1B 2A 2B 3A 3B 3C"
-    " первая вторая третья четвёртая"
-).split()
+    *STAGE_NUMERALS,
+    *"IA IB IIA IIB IIC IIIA IIIB IIIC 1A 1B 2A 2B 3A 3B 3C первая вторая третья четвёртая".split(),
+)
 _OTHER_STAGED = (
     *(f"{c} {n}" for c in _OTHER_CONDITIONS for n in _STAGE_NUMBERS),
     *(f"{c} стадия" for c in _OTHER_CONDITIONS),

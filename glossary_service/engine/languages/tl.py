@@ -11,7 +11,7 @@ comfort room (toilet), "PR" a public relations officer or a personal record,
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS, TNM
+from ._shared import PS, STAGE_NUMERALS, TNM
 
 # Stage names of other conditions, as Filipino clinicians and patients write
 # them in Taglish: "CKD stage 3", "stage 2 na pressure ulcer", "stage 1
@@ -57,15 +57,7 @@ OTHER_STAGED_AFTER = (
     "panganganak",
 )
 STAGE_NUMBERS = (
-    "0",
-    "1",
-    "2",
-    "3",
-    "4",
-    "I",
-    "II",
-    "III",
-    "IV",
+    *STAGE_NUMERALS,
     "one",
     "two",
     "three",

@@ -10,7 +10,7 @@ unlinked."""
 from __future__ import annotations
 
 from . import LanguageRules, Pattern
-from ._shared import PS, TNM
+from ._shared import PS, STAGE_NUMERALS, TNM
 
 # The five tone marks, as combining characters.
 _TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
@@ -86,11 +86,7 @@ _OTHER_STAGED = (
 )
 # Every stage name (0-4, Roman numerals, sub-letters): stages 0-3 are names too.
 _STAGE_NUMBERS = (
-    *tuple(
-        f"{n}{sub}"
-        for n in ("0", "1", "2", "3", "4", "I", "II", "III", "IV")
-        for sub in ("", "A", "B", "C")
-    ),
+    *tuple(f"{n}{sub}" for n in STAGE_NUMERALS for sub in ("", "A", "B", "C")),
     "không",
     "một",
     "hai",
