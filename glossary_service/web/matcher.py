@@ -24,7 +24,6 @@ from functools import cache
 
 from flask import Blueprint, current_app, url_for
 
-from ..engine.export import dumps, export
 from . import get_state, glossary
 from .errors import _DETAILS, Problem
 from .widget import STATIC, VERSIONED_CACHE, Asset, asset_response
@@ -51,6 +50,10 @@ def matcher_data(code: str) -> MatcherData:
     cache_ = get_state().matchers
     data = cache_.get(code)
     if data is None:
+        # Imported here: the exporter loads the index module, which a cold
+        # start that serves a term by its id does without.
+        from ..engine.export import dumps, export
+
         exported = export(glossary().view(code).index)
         data = cache_[code] = MatcherData(dumps(exported).encode("utf-8"), exported["version"])
     return data
